@@ -1,0 +1,5 @@
+import sys
+
+from modulfix.cli import main
+
+sys.exit(main())
