@@ -1,0 +1,41 @@
+"""Stage 4, spelling: the Indonesian speller and PUEBI rules.
+
+Public entry points: :func:`check_text` (``check``/``fix``) and :func:`annotate`
+(``clean``). The lexicon, morphology and suggestion index are loaded on first use.
+"""
+
+from __future__ import annotations
+
+from modulfix.document import Document, Finding
+
+_CHECKER = None
+
+
+def get_checker():
+    global _CHECKER
+    if _CHECKER is None:
+        from modulfix.spelling.checker import Checker
+        from modulfix.spelling.lexicon import load
+        from modulfix.spelling.speller import Speller
+
+        _CHECKER = Checker(Speller(load()))
+    return _CHECKER
+
+
+def check_text(text: str, spans: list[tuple[int, int]] | None = None) -> list[Finding]:
+    """Findings for ``text`` (all of it, or only the given ``(start, end)`` spans)."""
+    if spans is None:
+        spans = []
+        start = 0
+        for line in text.split("\n"):
+            spans.append((start, start + len(line)))
+            start += len(line) + 1
+    findings = get_checker().check_lines(text, spans)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def annotate(doc: Document) -> None:
+    """``clean``: check every block segment and record the findings on the document."""
+    spans = [(s.start, s.end) for b in doc.blocks if b.kind not in ("code", "raw") for s in b.segments]
+    doc.findings.extend(check_text(doc.text, spans))

@@ -1,0 +1,384 @@
+"""Check a text: tokens -> word verdicts + context rules -> findings with exact spans.
+
+Start reading from :func:`check_text`. Each line is tokenised on its own (positions are
+code-point offsets into the whole text). Word rules ask :class:`Speller` for a verdict;
+context rules look at neighbours: sentence starts, repeated words, words broken apart
+(``Membangkit kan``, ``non foral``), passive ``di`` written apart, reduplication
+(``anak2``), English words inside Indonesian sentences, and punctuation spacing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from modulfix.document import Finding
+from modulfix.spelling.casing import transfer_case
+from modulfix.spelling.speller import ENGLISH_ZIPF, Speller, Verdict
+
+_TOKEN = re.compile(
+    r"(?P<url>(?:https?://|www\.)[^\s<>\"]+)"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:2(?![\w]))?)"
+    r"|(?P<num>[\w.,/:-]*\d[\w.,/:-]*)"
+    r"|(?P<space>\s+)"
+    r"|(?P<punct>.)"
+)
+_SENT_END = frozenset(".!?")
+_OPEN = frozenset("([{“‘")
+_CLOSE = frozenset(")]}”’")
+SPLIT_SUFFIXES = {"kan": "kan", "nya": "nya", "lah": "lah", "kah": "kah"}
+ABBREVIATIONS = frozenset(
+    "dll dsb dst dkk hlm no nos tel tlp jl kab kec prof dr drs ir st sp spd mpd mm mt msi "
+    "mr mrs ms vs etc eg ie al ed eds vol cet tahun thn bab pasal ayat gbr tab ibid op cit".split())
+
+
+@dataclass
+class Token:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.lastgroup or "punct", offset + m.start(), offset + m.end(), m.group())
+            for m in _TOKEN.finditer(text)]
+
+
+class Checker:
+    def __init__(self, speller: Speller):
+        self.sp = speller
+        self.lex = speller.lex
+
+    # ------------------------------------------------------------ entry
+    def check_lines(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
+        """Check each ``text[start:end]`` span (a line, or a block segment)."""
+        out: list[Finding] = []
+        prev_end_blank = True
+        for start, end in spans:
+            line = text[start:end]
+            if not line.strip():
+                prev_end_blank = True
+                continue
+            out.extend(self.check_line(line, start, paragraph_start=prev_end_blank))
+            prev_end_blank = False
+        return out
+
+    def check_line(self, line: str, offset: int, paragraph_start: bool = True) -> list[Finding]:
+        toks = tokenize(line, offset)
+        out: list[Finding] = []
+        words = [i for i, t in enumerate(toks) if t.kind == "word"]
+        english = self._english_mask(toks, words)
+        consumed: set[int] = set()
+        for n, i in enumerate(words):
+            if i in consumed:
+                continue
+            tok = toks[i]
+            nxt = toks[words[n + 1]] if n + 1 < len(words) else None
+            gap = line[tok.end - offset: nxt.start - offset] if nxt else ""
+            adjacent = nxt is not None and gap.strip() == "" and gap != ""
+            # context rules that span two words
+            if adjacent:
+                f = self._pair_rules(tok, nxt, english)
+                if f:
+                    out.append(f)
+                    consumed.add(words[n + 1])
+                    continue
+            f = self._word(tok, toks, i, english, paragraph_start)
+            if f:
+                out.append(f)
+        out.extend(self._punctuation(line, offset, toks))
+        return out
+
+    # ------------------------------------------------------------ words
+    def _word(self, tok: Token, toks: list[Token], i: int, english: set[int],
+              paragraph_start: bool) -> Finding | None:
+        text = tok.text
+        if text.endswith("2") and len(text) > 2:
+            base = text[:-1]
+            if self.sp.is_valid(base.lower()):
+                fix = f"{base}-{base.lower()}"
+                return self._finding(tok, "reduplication", "reduplication is written with a hyphen",
+                                     (fix,), fix, "morphology", "error")
+            return None
+        if "-" in text:
+            return self._hyphenated(tok)
+        if "'" in text or "’" in text:
+            return None
+        low = text.lower()
+        start = self._sentence_start(toks, i, paragraph_start)
+        if text.isupper() and len(text) > 1:
+            # acronyms are not errors; an all-caps word that is a listed error still is
+            v = self.sp.verdict(low)
+            if v.rule in ("nonstandard", "compound-joined", "preposition-joined"):
+                return self._from_verdict(tok, v)
+            return None
+        if not low.isalpha() or any(c.isupper() for c in text[1:]):
+            return None  # mixed case: iPhone, McDonald, eKTP
+        cap = text[0].isupper()
+        v = self.sp.verdict(low)
+        if cap and not start:
+            return self._capitalized(tok, low, v, toks, i)
+        if not cap and low in self.lex.proper_case:
+            right = self.lex.proper_case[low]
+            return self._finding(tok, "capital-proper", f"written with a capital letter: {right}",
+                                 (right,), right, self.lex.sources["proper_case"], "error")
+        if v.ok:
+            if not cap and start and self._clear_sentence_start(toks, i):
+                fix = text[0].upper() + text[1:]
+                return self._finding(tok, "capital-sentence", "a sentence starts with a capital letter",
+                                     (fix,), fix, "punctuation context", "warning")
+            return None
+        if v.rule == "foreign-term" or i in english:
+            return self._english(tok, low, v, i in english)
+        return self._from_verdict(tok, v)
+
+    def _capitalized(self, tok: Token, low: str, v: Verdict, toks: list[Token], i: int) -> Finding | None:
+        """A capital mid-sentence: a name, a title-case heading, or a wrong capital."""
+        if low in self.lex.function_words and self._lower_neighbours(toks, i):
+            return self._finding(tok, "capital-midsentence",
+                                 f"no capital letter in the middle of a sentence: {low}",
+                                 (low,), low, self.lex.sources["function_words"], "error")
+        if v.ok or v.rule in ("unknown-word", "foreign-term"):
+            return None
+        if v.rule in ("nonstandard", "affix-melting", "compound-joined"):
+            return self._from_verdict(tok, v)
+        if v.rule == "typo" and self.lex.zipf(low) == 0 and len(low) >= 5:
+            sugg = [s for s in v.suggestions[:1] if self.lex.zipf(s) >= 4.5 and " " not in s]
+            cands = self.sp.candidates(low)
+            if sugg and cands and cands[0].distance == 1:
+                return self._from_verdict(tok, v)
+        return None
+
+    def _english(self, tok: Token, low: str, v: Verdict, in_english_phrase: bool) -> Finding | None:
+        entry = self.lex.english.get(low)
+        if entry and not in_english_phrase:
+            right, safe = entry
+            right = transfer_case(tok.text, right)
+            return self._finding(tok, "english-term",
+                                 f"English word in an Indonesian sentence; standard Indonesian: {right}",
+                                 (right,), right if safe else None, self.lex.sources["english"], "error")
+        return self._finding(tok, "foreign-term", "foreign term: italicise it, or use the Indonesian term",
+                             (), None, "wordfreq en", "info", italic=True)
+
+    def _hyphenated(self, tok: Token) -> Finding | None:
+        parts = tok.text.split("-")
+        if any(p[:1].isupper() for p in parts[1:]) or len(parts) != 2:
+            return None  # non-Indonesia, names, multi-part compounds
+        a, b = (p.lower() for p in parts)
+        if a in self.lex.bound_forms and self.sp.is_valid(a + b):
+            fix = transfer_case(parts[0], a + b)
+            return self._finding(tok, "bound-form", f"bound form is joined without a hyphen: {fix}",
+                                 (fix,), fix, self.lex.sources["bound_forms"], "error")
+        if self._valid_redup(a, b):
+            return None
+        # berturt-turut: repair the affixed half against the repeated root
+        if self.sp.is_valid(b):
+            from modulfix.spelling.morphology import generate
+            from modulfix.spelling.suggest import damerau
+
+            forms = {generate(b, (p,)) for p in ("ber", "ter", "se", "di", "meN", "ke")} | {b}
+            close = sorted(f for f in forms if damerau(a, f) == 1)
+            if len(close) == 1:
+                fix = transfer_case(parts[0], close[0]) + "-" + parts[1]
+                return self._finding(tok, "typo", f"unknown word; did you mean {fix}?", (fix,), fix,
+                                     "morphology (reduplication)", "error")
+        for p, low in ((parts[0], a), (parts[1], b)):
+            v = self.sp.verdict(low)
+            if not v.ok and v.rule != "foreign-term" and v.rule != "unknown-word":
+                return self._finding(tok, v.rule, v.message, (), None, v.source,
+                                     "warning" if v.status == "warning" else "error")
+        return None
+
+    def _valid_redup(self, a: str, b: str) -> bool:
+        sp = self.sp
+        if a == b:
+            return sp.is_valid(a) or self.lex.zipf(a) > 0
+        va, vb = sp.is_valid(a) or self.lex.zipf(a) > 0, sp.is_valid(b) or self.lex.zipf(b) > 0
+        roots_a = {x.root for x in sp.analyses(a)} | ({a} if sp.is_root(a) else set())
+        roots_b = {x.root for x in sp.analyses(b)} | ({b} if sp.is_root(b) else set())
+        if roots_a & roots_b:
+            return True
+        if va and vb:
+            return True  # sosial-ekonomi, serba-serbi, bolak-balik
+        # rhyming reduplication with a non-word half: sayur-mayur, mondar-mandir
+        return (va or vb) and (a[-3:] == b[-3:] or a[:2] == b[:2])
+
+    # ------------------------------------------------------------ pairs
+    def _pair_rules(self, a: Token, b: Token, english: set[int]) -> Finding | None:
+        la, lb = a.text.lower(), b.text.lower()
+        lex, sp = self.lex, self.sp
+        if not (a.text.isalpha() and b.text.replace("-", "").isalpha()):
+            return None
+        span = Token("word", a.start, b.end, f"{a.text} {b.text}")
+        # repeated word: dari dari
+        if la == lb:
+            if la in lex.function_words:
+                return self._finding(span, "repeated-word", f"repeated word: {a.text}", (a.text,), a.text,
+                                     "context", "error")
+            if sp.is_valid(la) and not a.text[0].isupper():
+                fix = f"{a.text}-{lb}"
+                return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                     (fix, a.text), None, "context", "warning")
+            return None
+        # word broken before a suffix: Membangkit kan
+        if lb in SPLIT_SUFFIXES and len(la) >= 4 and not b.text[0].isupper():
+            joined = la + lb
+            if sp.is_valid(joined) and sp.verdict(joined).ok:
+                fix = a.text + b.text
+                return self._finding(span, "split-word", f"suffix written apart: {fix}", (fix,), fix,
+                                     "morphology", "error")
+        # bound form written apart: non formal, antar kota
+        if la in lex.bound_forms and not sp.is_root(la):
+            if b.text[0].isupper():
+                fix = f"{a.text}-{b.text}"
+                return self._finding(span, "bound-form", f"bound form before a capital takes a hyphen: {fix}",
+                                     (fix,), fix, lex.sources["bound_forms"], "error")
+            joined = la + lb
+            if sp.is_valid(joined) or sp.is_valid(lb):
+                fixed = transfer_case(a.text, joined)
+            else:
+                cands = [c for c in sp.candidates(lb) if c.distance == 1 and " " not in c.text]
+                if not cands:
+                    return None
+                fixed = transfer_case(a.text, la + cands[0].text)
+            return self._finding(span, "bound-form", f"bound form is written joined: {fixed}", (fixed,),
+                                 fixed, lex.sources["bound_forms"], "error")
+        # passive di- written apart: di lakukan
+        if la == "di" and a.text == "di" and lb not in lex.di_places and len(lb) > 3:
+            joined = "di" + lb
+            if any(x.valid and x.prefixes == ("di",) and x.suffix in ("kan", "i")
+                   for x in sp.analyses(joined)):
+                return self._finding(span, "prefix-di-apart", f"passive prefix di- is written joined: {joined}",
+                                     (joined,), joined, "morphology", "error")
+        # compound with a confix written apart: pertanggung jawaban
+        heads = lex.compound_heads
+        for x in sp.analyses(la) if la not in lex.function_words else ():
+            if not x.prefixes or x.suffix or x.clitics or x.root not in heads:
+                continue
+            for y in sp.analyses(lb):
+                if not y.prefixes and y.suffix and y.root in heads[x.root]:
+                    joined = la + lb
+                    return self._finding(span, "compound-confix",
+                                         f"a compound with prefix and suffix is written joined: {joined}",
+                                         (joined,), joined, lex.sources["compounds"], "error")
+        return None
+
+    # ------------------------------------------------------------ context helpers
+    def _sentence_start(self, toks: list[Token], i: int, paragraph_start: bool) -> bool:
+        j = i - 1
+        while j >= 0 and (toks[j].kind == "space" or toks[j].text in _OPEN or toks[j].text in "\"'*-•–—"):
+            j -= 1
+        if j < 0:
+            return True  # start of a line: a heading, a list item or a wrapped line
+        t = toks[j]
+        if t.text in _SENT_END or t.text in ":;" or t.kind == "num":
+            return True
+        return False
+
+    def _clear_sentence_start(self, toks: list[Token], i: int) -> bool:
+        """After '. ' that ends a real sentence (not an abbreviation or a list marker)."""
+        j = i - 1
+        while j >= 0 and toks[j].kind == "space":
+            j -= 1
+        if j < 1 or toks[j].text not in _SENT_END or j == i - 1:
+            return False
+        k = j - 1
+        prev = toks[k]
+        if prev.kind != "word" or len(prev.text) <= 2 or prev.text.lower() in ABBREVIATIONS:
+            return False
+        return not prev.text.isupper()
+
+    def _lower_neighbours(self, toks: list[Token], i: int) -> bool:
+        """Lowercase words on both sides, no sentence punctuation between."""
+        def side(step: int) -> bool:
+            j = i + step
+            while 0 <= j < len(toks) and toks[j].kind == "space":
+                j += step
+            return 0 <= j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].islower()
+        return side(-1) and side(1)
+
+    def _english_mask(self, toks: list[Token], words: list[int]) -> set[int]:
+        """Word tokens inside an English phrase (two or more English words in a row)."""
+        lex = self.lex
+
+        def is_en(t: Token) -> bool:
+            low = t.text.lower()
+            if lex.english_words.get(low, 0.0) < ENGLISH_ZIPF:
+                return False
+            return not self.sp.is_valid(low) or lex.english_words.get(low, 0) > lex.zipf(low) + 1.0
+
+        flags = [is_en(toks[i]) for i in words]
+        mask: set[int] = set()
+        for n, i in enumerate(words):
+            if not flags[n]:
+                continue
+            if (n > 0 and flags[n - 1]) or (n + 1 < len(words) and flags[n + 1]):
+                mask.add(i)
+        return mask
+
+    # ------------------------------------------------------------ punctuation
+    def _punctuation(self, line: str, offset: int, toks: list[Token]) -> list[Finding]:
+        out: list[Finding] = []
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.kind != "punct":
+                continue
+            prev = toks[i - 1] if i else None
+            nxt = toks[i + 1] if i + 1 < n else None
+            prev2 = toks[i - 2] if i > 1 else None
+            # doubled marks: ",," ",." ".," ",)"
+            if nxt is not None and nxt.kind == "punct" and (t.text + nxt.text) in (",,", ",.", ".,", ",)"):
+                keep = nxt.text if t.text == "," or nxt.text == ")" else t.text
+                if t.text == "." and nxt.text == ",":
+                    keep = ","
+                span = Token("punct", t.start, nxt.end, t.text + nxt.text)
+                if not (i + 2 < n and toks[i + 2].text == "."):
+                    out.append(self._finding(span, "punct-double", f"doubled punctuation: use {keep!r}",
+                                             (keep,), keep, "punctuation", "warning"))
+                continue
+            # space before , . ; : ? !
+            if t.text in ",.;:?!" and prev is not None and prev.kind == "space" and prev2 is not None \
+                    and prev2.kind == "word" and prev.start > offset and "\t" not in prev.text:
+                if not (nxt is not None and nxt.text == t.text):  # not an ellipsis
+                    span = Token("space", prev.start, t.end, prev.text + t.text)
+                    out.append(self._finding(span, "punct-space-before",
+                                             f"no space before {t.text!r}", (t.text,), t.text, "punctuation",
+                                             "warning"))
+                    continue
+            # missing space after , ; : before a letter
+            if t.text in ",;:" and prev is not None and prev.kind == "word" and nxt is not None \
+                    and nxt.kind == "word" and nxt.text[:1].isalpha():
+                span = Token("punct", t.start, t.end, t.text)
+                out.append(self._finding(span, "punct-space-after", f"a space goes after {t.text!r}",
+                                         (t.text + " ",), t.text + " ", "punctuation", "warning"))
+                continue
+            if t.text in ":" and prev is not None and prev.kind == "space" and nxt is not None \
+                    and nxt.kind == "word" and prev2 is not None and prev2.kind == "word":
+                continue
+            # space inside brackets and curly quotes
+            if t.text in _OPEN and nxt is not None and nxt.kind == "space" and i + 2 < n \
+                    and toks[i + 2].kind == "word":
+                span = Token("punct", t.start, nxt.end, t.text + nxt.text)
+                out.append(self._finding(span, "punct-bracket-space", f"no space after {t.text!r}",
+                                         (t.text,), t.text, "punctuation", "warning"))
+            elif t.text in _CLOSE and prev is not None and prev.kind == "space" and prev2 is not None \
+                    and prev2.kind == "word":
+                span = Token("punct", prev.start, t.end, prev.text + t.text)
+                out.append(self._finding(span, "punct-bracket-space", f"no space before {t.text!r}",
+                                         (t.text,), t.text, "punctuation", "warning"))
+        return out
+
+    # ------------------------------------------------------------ findings
+    def _from_verdict(self, tok: Token, v: Verdict) -> Finding:
+        sugg = tuple(transfer_case(tok.text, s) for s in v.suggestions)
+        fix = transfer_case(tok.text, v.fix) if v.fix else None
+        sev = v.status if v.status in ("error", "warning", "info") else "error"
+        return self._finding(tok, v.rule, v.message, sugg, fix, v.source, sev)
+
+    @staticmethod
+    def _finding(tok: Token, rule: str, message: str, suggestions: tuple[str, ...], fix: str | None,
+                 source: str, severity: str, italic: bool = False) -> Finding:
+        return Finding(rule=rule, start=tok.start, end=tok.end, text=tok.text, message=message,
+                       severity=severity, suggestions=suggestions, fix=fix, source=source, italic=italic)

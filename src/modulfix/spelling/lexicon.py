@@ -1,0 +1,257 @@
+"""The compiled lexicon: every word list the speller reads, in one picklable object.
+
+Start reading from :func:`load`. Sources (see ``dictionaries/README.md``):
+
+* PySastrawi's ``kata-dasar.txt`` -- roots, *minus* every non-standard form we know
+  (``nonstandard.tsv``, ``english.tsv`` left columns, ``roots-exclude.txt``);
+* our own lists in ``dictionaries/`` -- standard words, compounds, bound forms ...;
+* wordfreq's Indonesian list -- frequencies. It is used two ways only: to *rank*
+  standard forms (the filter that decides "standard" is ours, not wordfreq's), and
+  to know that a string is *attested* (names, loans) so that it is not called a typo.
+
+Compiling takes a second or two, so the result is cached in the user cache directory
+(``MODULFIX_CACHE_DIR`` overrides it), keyed by a fingerprint of every source, the
+package version and :data:`FORMAT`. A stale, foreign or corrupt cache is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from modulfix import __version__
+from modulfix.resources import dictionaries_dir
+
+FORMAT = 3  # bump when the compiled layout or the build logic changes
+
+
+@dataclass
+class Lexicon:
+    fingerprint: str = ""
+    roots: frozenset[str] = frozenset()  # standard roots (Sastrawi minus non-standard + ours)
+    words: frozenset[str] = frozenset()  # standard words that are not derivable (ours)
+    nonstandard: dict[str, tuple[str, bool]] = field(default_factory=dict)  # wrong -> (right, safe)
+    english: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    compounds: dict[str, str] = field(default_factory=dict)  # "kerjasama" -> "kerja sama"
+    compound_heads: dict[str, set[str]] = field(default_factory=dict)  # "kerja" -> {"sama"}
+    joined_compounds: frozenset[str] = frozenset()
+    bound_forms: frozenset[str] = frozenset()
+    pun_joined: frozenset[str] = frozenset()
+    di_places: dict[str, str] = field(default_factory=dict)  # word -> class
+    function_words: frozenset[str] = frozenset()
+    proper_case: dict[str, str] = field(default_factory=dict)
+    melting_exceptions: frozenset[str] = frozenset()
+    attested: dict[str, float] = field(default_factory=dict)  # wordfreq zipf of any string
+    english_words: dict[str, float] = field(default_factory=dict)  # wordfreq en zipf
+    sources: dict[str, str] = field(default_factory=dict)  # list name -> file it came from
+
+    def zipf(self, word: str) -> float:
+        return self.attested.get(word, 0.0)
+
+    def is_base(self, word: str) -> bool:
+        """A standard form listed as is (no analysis needed)."""
+        return word in self.roots or word in self.words or word in self.joined_compounds
+
+
+# ---------------------------------------------------------------- sources
+
+def _sastrawi_roots_path() -> Path:
+    import Sastrawi  # light: the package __init__ imports nothing
+
+    return Path(Sastrawi.__file__).parent / "Stemmer" / "data" / "kata-dasar.txt"
+
+
+def _wordfreq_paths() -> list[Path]:
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("wordfreq")
+    except (ImportError, ValueError):
+        return []
+    if spec is None or not spec.origin:
+        return []
+    data = Path(spec.origin).parent / "data"
+    return [p for p in (data / "small_id.msgpack.gz", data / "small_en.msgpack.gz") if p.exists()]
+
+
+DATA_FILES = (
+    "nonstandard.tsv", "english.tsv", "compounds.txt", "joined-compounds.txt",
+    "bound-forms.txt", "pun-joined.txt", "di-places.txt", "function-words.txt",
+    "proper-case.tsv", "words.txt", "roots-exclude.txt", "melting-exceptions.txt",
+)
+
+
+def source_paths() -> list[Path]:
+    d = dictionaries_dir()
+    paths = [d / name for name in DATA_FILES]
+    paths.append(_sastrawi_roots_path())
+    paths.extend(_wordfreq_paths())
+    return paths
+
+
+def fingerprint(paths: list[Path] | None = None) -> str:
+    h = hashlib.sha256(f"modulfix {__version__} format {FORMAT}\n".encode())
+    for p in paths if paths is not None else source_paths():
+        h.update(p.name.encode() + b"\0")
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"<missing>")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def read_rows(path: Path, columns: int = 1) -> list[list[str]]:
+    """Rows of a data file: ``#`` comments and blank lines skipped, tab-separated."""
+    if not path.exists():
+        return []
+    rows = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t") if columns > 1 else [raw.strip()]
+        parts = [p.strip() for p in parts]
+        parts += [""] * (columns - len(parts))
+        rows.append(parts)
+    return rows
+
+
+# ---------------------------------------------------------------- build
+
+def build() -> Lexicon:
+    d = dictionaries_dir()
+    lex = Lexicon()
+    lex.nonstandard = {w.lower(): (r, s != "suggest")
+                       for w, r, s, *_ in read_rows(d / "nonstandard.tsv", 4)}
+    lex.english = {w.lower(): (r, s != "suggest")
+                   for w, r, s, *_ in read_rows(d / "english.tsv", 4)}
+    compounds = [r[0].lower() for r in read_rows(d / "compounds.txt")]
+    lex.compounds = {c.replace(" ", ""): c for c in compounds}
+    heads: dict[str, set[str]] = {}
+    for c in compounds:
+        first, _, rest = c.partition(" ")
+        heads.setdefault(first, set()).add(rest)
+    lex.compound_heads = heads
+    lex.joined_compounds = frozenset(r[0].lower() for r in read_rows(d / "joined-compounds.txt"))
+    lex.bound_forms = frozenset(r[0].lower() for r in read_rows(d / "bound-forms.txt", 2))
+    lex.pun_joined = frozenset(r[0].lower() for r in read_rows(d / "pun-joined.txt"))
+    lex.di_places = {r[0].lower(): r[1] for r in read_rows(d / "di-places.txt", 2)}
+    lex.function_words = frozenset(r[0].lower() for r in read_rows(d / "function-words.txt"))
+    lex.proper_case = {r[0].lower(): r[1] for r in read_rows(d / "proper-case.tsv", 2)}
+    lex.melting_exceptions = frozenset(r[0].lower() for r in read_rows(d / "melting-exceptions.txt"))
+    excluded = {r[0].lower() for r in read_rows(d / "roots-exclude.txt", 2)}
+    excluded |= set(lex.nonstandard) | set(lex.english) | set(lex.compounds)
+
+    sastrawi = _sastrawi_roots_path().read_text(encoding="utf-8").split()
+    roots = {w.strip().lower() for w in sastrawi if w.strip()}
+    roots -= excluded
+    words = {r[0].lower() for r in read_rows(d / "words.txt")}
+    # Standard targets of our correction lists are standard words by definition.
+    for right, _ in list(lex.nonstandard.values()) + list(lex.english.values()):
+        for part in right.lower().split():
+            words.add(part)
+    lex.words = frozenset(words - excluded)
+    lex.roots = frozenset(roots | set(lex.proper_case) | lex.function_words)
+    lex.attested = _wordfreq_zipf("id")
+    lex.english_words = _wordfreq_zipf("en")
+    lex.sources = {
+        "roots": "PySastrawi kata-dasar.txt (filtered)",
+        "words": "dictionaries/words.txt",
+        "nonstandard": "dictionaries/nonstandard.tsv",
+        "english": "dictionaries/english.tsv",
+        "compounds": "dictionaries/compounds.txt",
+        "joined_compounds": "dictionaries/joined-compounds.txt",
+        "bound_forms": "dictionaries/bound-forms.txt",
+        "pun_joined": "dictionaries/pun-joined.txt",
+        "di_places": "dictionaries/di-places.txt",
+        "function_words": "dictionaries/function-words.txt",
+        "proper_case": "dictionaries/proper-case.tsv",
+        "attested": "wordfreq id",
+        "english_words": "wordfreq en",
+    }
+    return lex
+
+
+def _wordfreq_zipf(lang: str) -> dict[str, float]:
+    try:
+        import math
+
+        import wordfreq
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    out: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict(lang, wordlist="small").items():
+        if freq > 0:
+            out[word] = round(math.log10(freq) + 9, 2)
+    return out
+
+
+# ---------------------------------------------------------------- cache
+
+def cache_dir() -> Path:
+    env = os.environ.get("MODULFIX_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("modulfix", appauthor=False))
+
+
+def cache_path(fp: str) -> Path:
+    return cache_dir() / f"lexicon-{FORMAT}-{fp[:16]}.pickle"
+
+
+def _read_cache(path: Path, fp: str) -> Lexicon | None:
+    try:
+        with open(path, "rb") as fh:
+            obj = pickle.load(fh)
+    except Exception:  # missing, truncated, corrupt or foreign: rebuild
+        return None
+    if not isinstance(obj, Lexicon) or obj.fingerprint != fp:
+        return None
+    return obj
+
+
+def _write_cache(path: Path, lex: Lexicon) -> None:
+    """Atomic write; a cache we cannot write is not an error (we just rebuild next time)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except (OSError, UnboundLocalError):
+            pass
+
+
+_LOADED: Lexicon | None = None
+
+
+def load(use_cache: bool = True) -> Lexicon:
+    """The lexicon, from the cache when it is fresh, else built (and cached)."""
+    global _LOADED
+    if _LOADED is not None:
+        return _LOADED
+    fp = fingerprint()
+    path = cache_path(fp)
+    lex = _read_cache(path, fp) if use_cache else None
+    if lex is None:
+        lex = build()
+        lex.fingerprint = fp
+        if use_cache:
+            _write_cache(path, lex)
+    _LOADED = lex
+    return lex
+
+
+def reset() -> None:
+    """Forget the loaded lexicon (tests)."""
+    global _LOADED
+    _LOADED = None

@@ -1,0 +1,362 @@
+"""Word verdicts: is one word standard, non-standard, a typo, a name, a foreign term?
+
+Start reading from :meth:`Speller.verdict`. The order of questions is the order of
+confidence: explicit data first (non-standard pairs, compounds, di-/ke- places), then the
+lexicon and morphology, then attestation (wordfreq: names, loans), then English, and
+only then "unknown, probably a typo" with suggestions. Every verdict says *how* it was
+reached (``how``) so that ``modulfix trace`` can explain it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from modulfix.spelling.lexicon import Lexicon
+from modulfix.spelling.morphology import Analysis, analyze, generate
+from modulfix.spelling.suggest import Candidate, Suggester, damerau
+
+# A rare derived form this close to a much more frequent standard word is a likely
+# typo (melakkan vs melakukan, pengutan vs penguatan).
+NEAR_FREQUENT_ZIPF = 4.0
+# An attested but non-standard-looking string is a likely typo when a standard word one
+# edit away is this much more frequent (zipf difference; 2.0 = 100 times).
+ATTESTED_TYPO_GAP = 2.3
+# English words (wordfreq en) at least this frequent are treated as foreign terms.
+ENGLISH_ZIPF = 3.0
+
+
+@dataclass
+class Verdict:
+    word: str
+    status: str  # "ok" | "error" | "warning" | "info"
+    rule: str = ""
+    message: str = ""
+    suggestions: tuple[str, ...] = ()
+    fix: str | None = None
+    source: str = ""
+    how: str = ""
+    analyses: list[Analysis] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def _ok(word: str, how: str, source: str = "") -> Verdict:
+    return Verdict(word, "ok", how=how, source=source)
+
+
+class Speller:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self._standard: dict[str, float] | None = None
+        self._suggester: Suggester | None = None
+        self.verdict = lru_cache(maxsize=200_000)(self._verdict)  # type: ignore[method-assign]
+        self.analyses = lru_cache(maxsize=200_000)(self._analyses)  # type: ignore[method-assign]
+
+    # ------------------------------------------------------------ lexicon
+    def is_root(self, w: str) -> bool:
+        lex = self.lex
+        return w in lex.roots or w in lex.words or w in lex.joined_compounds
+
+    def _analyses(self, w: str) -> tuple[Analysis, ...]:
+        return tuple(analyze(w, self.is_root, self.lex.melting_exceptions))
+
+    def is_valid(self, w: str) -> bool:
+        """Standard as written: a listed form or a correct derivation of one."""
+        if self.is_root(w):
+            return True
+        if w in self.lex.nonstandard or w in self.lex.compounds:
+            return False
+        return any(a.valid for a in self.analyses(w))
+
+    def is_valid_hyphenated(self, w: str) -> bool:
+        parts = w.split("-")
+        return all(p and self.is_valid(p) for p in parts)
+
+    # ------------------------------------------------------------ verdicts
+    def _verdict(self, w: str) -> Verdict:
+        """Verdict for a lowercase word (no hyphen, letters only)."""
+        lex = self.lex
+        if w in lex.nonstandard:
+            right, safe = lex.nonstandard[w]
+            return Verdict(w, "error", "nonstandard", f"non-standard spelling; PUEBI/KBBI: {right}",
+                           (right,), right if safe else None, lex.sources["nonstandard"],
+                           how="listed non-standard form")
+        if w in lex.compounds:
+            right = lex.compounds[w]
+            return Verdict(w, "error", "compound-joined",
+                           f"compound written joined; write it apart: {right}", (right,), right,
+                           lex.sources["compounds"], how="listed compound")
+        place = self._preposition_split(w)
+        if place:
+            return Verdict(w, "error", "preposition-joined",
+                           f"preposition written as a prefix; write it apart: {place}", (place,),
+                           place, lex.sources["di_places"], how="di-/ke- + place, direction or time word")
+        if self.is_root(w):
+            return _ok(w, "listed standard form", self._list_of(w))
+        analyses = self.analyses(w)
+        valid = [a for a in analyses if a.valid]
+        if valid:
+            best = min(valid, key=lambda a: (len(a.prefixes) + bool(a.suffix) + len(a.clitics), -len(a.root)))
+            v = _ok(w, "derived: " + best.describe(), self._list_of(best.root))
+            v.analyses = list(analyses)
+            near = self._near_frequent(w, best)
+            return near or v
+        issue = self._affix_issue(w, analyses) or self._kan_an(w)
+        if issue:
+            return issue
+        variant = self._nonstandard_root(w)
+        if variant:
+            return variant
+        compound = self._affixed_compound(w)
+        if compound:
+            return compound
+        z = lex.zipf(w)
+        if z > 0:
+            typo = self._attested_typo(w, z)
+            return typo or _ok(w, f"attested (wordfreq id zipf {z:.2f})", "wordfreq id")
+        ez = lex.english_words.get(w, 0.0)
+        if ez >= ENGLISH_ZIPF:
+            return Verdict(w, "info", "foreign-term", "foreign term: italicise it, or use the Indonesian term",
+                           how=f"English (wordfreq en zipf {ez:.2f})", source="wordfreq en")
+        return self._unknown(w)
+
+    def _list_of(self, w: str) -> str:
+        lex = self.lex
+        if w in lex.words:
+            return lex.sources["words"]
+        if w in lex.joined_compounds:
+            return lex.sources["joined_compounds"]
+        return lex.sources["roots"]
+
+    def _preposition_split(self, w: str) -> str:
+        lex = self.lex
+        for prep in ("di", "ke"):
+            if w.startswith(prep) and len(w) > len(prep) + 2:
+                rest = w[len(prep):]
+                cls = lex.di_places.get(rest)
+                if cls is None or (prep == "ke" and cls.endswith("di-only")):
+                    continue
+                if w in lex.joined_compounds or w in lex.words:
+                    continue
+                return f"{prep} {rest}"
+        return ""
+
+    def _affix_issue(self, w: str, analyses: tuple[Analysis, ...]) -> Verdict | None:
+        """meN-/peN- allomorphy errors (mengkoordinasi) with the corrected form.
+
+        k/p/t + vowel kept intact is a sure error. For s + vowel (mostly loanwords:
+        mensukseskan) and for a wrong nasal we require the corrected form to be attested,
+        and otherwise only suggest it.
+        """
+        sure, likely, unsure = set(), set(), set()
+        for a in analyses:
+            if not a.issue or not a.correct or not self.is_valid(a.correct):
+                continue
+            attested = self.lex.zipf(a.correct) > 0
+            if a.issue == "unmelted" or (a.issue == "unmelted-s" and attested):
+                sure.add(a.correct)
+            elif a.issue == "wrong-allomorph" and attested:
+                likely.add(a.correct)
+            elif a.issue == "unmelted-s":
+                unsure.add(a.correct)
+        how = "; ".join(a.describe() + f" [{a.issue}]" for a in analyses if a.issue)
+        for fixes, status in ((sure, "error"), (likely, "error"), (unsure, "info")):
+            if fixes:
+                fx = sorted(fixes)
+                msg = ("k/p/t/s before a vowel melts after meN-/peN- (PUEBI)" if fixes is not likely
+                       else "wrong form of the meN-/peN- prefix")
+                fix = fx[0] if len(fx) == 1 and status == "error" else None
+                return Verdict(w, status, "affix-melting", f"{msg}: {', '.join(fx)}", tuple(fx), fix,
+                               "morphology", how=how)
+        return None
+
+    def _kan_an(self, w: str) -> Verdict | None:
+        """-kan/-an doubling: dimasukan -> dimasukkan, penunjukkan -> penunjukan."""
+        fixed = ""
+        if w.endswith("kkan"):
+            alt = w[:-4] + "kan"
+            if self.is_valid(alt) and any(a.valid and a.suffix == "an" for a in self.analyses(alt)):
+                fixed = alt
+        elif w.endswith("kan") and len(w) > 5 and w[-4] != "k":
+            alt = w[:-3] + "kkan"
+            if w[-4:-3] in "aiueo" or not self.is_valid(alt):
+                alt = ""
+            if alt and any(a.valid and a.suffix == "kan" and a.root.endswith("k") for a in self.analyses(alt)):
+                fixed = alt
+        if not fixed:
+            return None
+        return Verdict(w, "error", "kan-an", f"-kan after a root ending in k doubles the k; -an does not: {fixed}",
+                       (fixed,), fixed, "morphology", how=f"{w} has no valid analysis; {fixed} has")
+
+    def _nonstandard_root(self, w: str) -> Verdict | None:
+        """A derivation of a non-standard root: mempraktekkan -> mempraktikkan."""
+        lex = self.lex
+        found = analyze(w, lambda r: r in lex.nonstandard or r in lex.english)
+        for a in found:
+            right, safe = lex.nonstandard.get(a.root) or lex.english.get(a.root)
+            if " " in right:
+                continue
+            fixed = generate(right, a.prefixes, a.suffix, a.clitics)
+            if self.is_valid(fixed):
+                return Verdict(w, "error", "nonstandard", f"non-standard root {a.root!r}; PUEBI/KBBI: {fixed}",
+                               (fixed,), fixed if safe else None, lex.sources["nonstandard"],
+                               how=f"derived from non-standard root: {a.describe()}")
+        return None
+
+    def _affixed_compound(self, w: str) -> Verdict | None:
+        """bekerjasama -> bekerja sama; dikerjasamakan is right (confix joins it)."""
+        lex = self.lex
+        for a in analyze(w, lambda r: r in lex.compounds):
+            if not a.prefixes and not a.suffix and not a.clitics:
+                continue
+            if a.prefixes and a.suffix:
+                return _ok(w, "compound with a confix, written joined: " + a.describe(), lex.sources["compounds"])
+            first, _, rest = lex.compounds[a.root].partition(" ")
+            fixed = f"{generate(first, a.prefixes)} {rest}{a.suffix}{''.join(a.clitics)}"
+            return Verdict(w, "error", "compound-joined",
+                           f"compound with only a prefix or a suffix is written apart: {fixed}", (fixed,),
+                           fixed, lex.sources["compounds"], how=a.describe())
+        return None
+
+    def _near_frequent(self, w: str, best: Analysis) -> Verdict | None:
+        """A rare derivation one edit from a frequent word: melakkan (lak) vs melakukan.
+
+        A neighbour built on the same root is another affix choice, not a typo
+        (pemungkinan vs kemungkinan).
+        """
+        lex = self.lex
+        if not best.derived or len(w) < 5:
+            return None
+        z = lex.zipf(w)
+        if z > 0:
+            return self._attested_typo(w, z)
+        if len(w) < 6:
+            return None
+        roots = {a.root for a in self.analyses(w)}
+        cands = [c for c in self.suggester().suggest(w, max_distance=1)
+                 if c.distance == 1 and c.zipf >= NEAR_FREQUENT_ZIPF and " " not in c.text
+                 and not roots & {a.root for a in self.analyses(c.text)}]
+        if not cands:
+            return None
+        top = cands[0]
+        return Verdict(w, "warning", "typo-likely",
+                       f"rare form ({best.describe()}); did you mean {top.text}?",
+                       tuple(c.text for c in cands[:3]), None, "morphology + wordfreq",
+                       how=f"derived: {best.describe()}, unattested, one edit from frequent {top.text!r}")
+
+    def _attested_typo(self, w: str, z: float) -> Verdict | None:
+        if len(w) < 5:
+            return None
+        roots = {a.root for a in self.analyses(w)}
+        cands = [c for c in self.suggester().suggest(w, max_distance=1)
+                 if c.distance == 1 and c.zipf - z >= ATTESTED_TYPO_GAP and " " not in c.text
+                 and not roots & {a.root for a in self.analyses(c.text)}]
+        if not cands:
+            return None
+        top = cands[0]
+        safe = len(cands) == 1 and top.zipf - z >= ATTESTED_TYPO_GAP + 0.5
+        return Verdict(w, "warning", "typo-likely", f"probably a typo for {top.text}",
+                       tuple(c.text for c in cands[:3]), top.text if safe else None,
+                       "wordfreq id", how=f"attested but rare (zipf {z:.2f}); {top.text!r} zipf {top.zipf:.2f}")
+
+    def _unknown(self, w: str) -> Verdict:
+        cands = self.candidates(w)
+        if not cands:
+            return Verdict(w, "info", "unknown-word", "word not in the dictionary (no close standard form)",
+                           how="unknown; no standard form within two edits", source="lexicon")
+        fix = self.safe_fix(w, cands)
+        return Verdict(w, "error", "typo", f"unknown word; did you mean {cands[0].text}?",
+                       tuple(c.text for c in cands[:5]), fix, "symspell over standard forms",
+                       how="unknown: " + ", ".join(f"{c.text} (d={c.distance}, {c.how})" for c in cands[:3]))
+
+    # ------------------------------------------------------------ suggestions
+    def suggester(self) -> Suggester:
+        if self._suggester is None:
+            self._suggester = Suggester(self.lex, self.standard_forms(), self.variant_map())
+        return self._suggester
+
+    def variant_map(self) -> dict[str, str]:
+        out = {w: r for w, (r, _s) in self.lex.nonstandard.items()}
+        out.update(self.lex.compounds)
+        return out
+
+    def standard_forms(self) -> dict[str, float]:
+        """Every standard form with its zipf (0 when unattested): the suggestion space."""
+        if self._standard is None:
+            lex = self.lex
+            std: dict[str, float] = {}
+            for w in lex.roots | lex.words | lex.joined_compounds:
+                std[w] = lex.zipf(w)
+            for c in lex.compounds.values():
+                std[c] = max((lex.zipf(p) for p in c.split()), default=0.0) - 0.3
+            for w, z in lex.attested.items():
+                if w not in std and w.isalpha() and self.is_valid(w):
+                    std[w] = z
+            self._standard = std
+        return self._standard
+
+    def candidates(self, w: str) -> list[Candidate]:
+        sug = self.suggester()
+        found = {c.text: c for c in sug.suggest(w, limit=10)}
+        for text in self._morph_candidates(w):
+            sug.add_candidate(found, w, text, "morphology")
+        split = self.split_candidate(w)
+        if split:
+            sug.add_candidate(found, w, split, "split")
+        ranked = sorted(found.values(), key=lambda c: (c.distance, -c.score, c.text))
+        return [c for c in ranked if c.distance <= 2]
+
+    def _morph_candidates(self, w: str) -> list[str]:
+        """Correct the root, keep the affixes: pembeimbingan -> pembimbingan."""
+        out: set[str] = set()
+        lex = self.lex
+        if len(w) < 7:
+            return []
+        for pre in ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "di",
+                    "ber", "ter", "per", "ke", "se", ""):
+            if not w.startswith(pre):
+                continue
+            for suf in ("kan", "an", "i", "nya", "annya", "kannya", ""):
+                if suf and not w.endswith(suf):
+                    continue
+                core = w[len(pre): len(w) - len(suf) if suf else None]
+                if len(core) < 4 or self.is_root(core):
+                    continue
+                for c in self.suggester().suggest(core, max_distance=1, limit=3):
+                    if c.distance != 1 or " " in c.text or not (c.text in lex.roots or c.text in lex.words):
+                        continue
+                    for cand in {pre + c.text + suf, pre + c.text[1:] + suf}:
+                        if cand != w and self.is_valid(cand) and damerau(cand, w) <= 2:
+                            out.add(cand)
+        return sorted(out)
+
+    def split_candidate(self, w: str) -> str:
+        """hubunganmasyarakat -> 'hubungan masyarakat' when exactly one split is good."""
+        if len(w) < 8:
+            return ""
+        lex = self.lex
+        good = []
+        for i in range(3, len(w) - 2):
+            a, b = w[:i], w[i:]
+            if self.is_valid(a) and self.is_valid(b) and lex.zipf(a) >= 3.5 and lex.zipf(b) >= 3.5:
+                good.append(f"{a} {b}")
+        return good[0] if len(good) == 1 else ""
+
+    def safe_fix(self, w: str, cands: list[Candidate]) -> str | None:
+        """Auto-fix only when one correction is clearly right."""
+        if len(w) < 4 or not cands:
+            return None
+        top = cands[0]
+        if top.distance > 2 or (top.distance == 2 and len(w) < 7):
+            return None
+        rivals = [c for c in cands[1:] if c.distance == top.distance]
+        if top.how == "split":
+            return top.text if not rivals or all(c.score < top.score - 1.0 for c in rivals) else None
+        if any(c.score > top.score - 1.0 for c in rivals):
+            return None
+        if top.zipf < 3.0:
+            return None  # an unattested correction may itself be wrong: suggest only
+        return top.text

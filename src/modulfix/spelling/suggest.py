@@ -1,0 +1,160 @@
+"""Suggestions: symspellpy over *standard* forms only, re-ranked.
+
+Start reading from :meth:`Suggester.suggest`. The symspell index holds every standard
+form we know (roots, our word lists, written-apart compounds with their space, and the
+words of wordfreq's list that our own validity test accepts), each with its frequency.
+Non-standard variants are indexed too, but a hit on one is reported as its standard
+form (``respn`` -> ``respon`` -> ``respons``), so no suggestion is ever non-standard.
+
+Ranking: edit distance first, then frequency, with bonuses for a keyboard-adjacent
+substitution, a transposition, and a kept first letter. Candidates built by morphology
+(correct the root, keep the affixes: ``pembeimbingan`` -> ``pembimbingan``) join in.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from modulfix.spelling.lexicon import FORMAT, Lexicon, cache_dir
+
+_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+_POS = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+
+
+def keyboard_adjacent(a: str, b: str) -> bool:
+    pa, pb = _POS.get(a), _POS.get(b)
+    if pa is None or pb is None:
+        return False
+    return abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1 and pa != pb
+
+
+def damerau(a: str, b: str, limit: int = 3) -> int:
+    """Optimal-string-alignment distance (small strings; capped at ``limit + 1``)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def typo_bonus(word: str, cand: str) -> float:
+    """How plausible a one-edit typo is: adjacent keys, swapped letters, same start."""
+    bonus = 0.0
+    if word[:1] == cand[:1]:
+        bonus += 0.3
+    if len(word) == len(cand):
+        diffs = [i for i, (x, y) in enumerate(zip(word, cand)) if x != y]
+        if len(diffs) == 1 and keyboard_adjacent(word[diffs[0]], cand[diffs[0]]):
+            bonus += 0.7
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == cand[diffs[1]]:
+            bonus += 0.7
+    elif len(word) == len(cand) + 1:
+        # an inserted letter, often doubled or next to its neighbour on the keyboard
+        for i in range(len(word)):
+            if word[:i] + word[i + 1:] == cand:
+                near = [word[j] for j in (i - 1, i + 1) if 0 <= j < len(word)]
+                if any(n == word[i] or keyboard_adjacent(n, word[i]) for n in near):
+                    bonus += 0.5
+                break
+    return bonus
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    distance: int
+    zipf: float
+    score: float
+    how: str  # "symspell", "variant of X", "morphology", "split"
+
+
+class Suggester:
+    def __init__(self, lex: Lexicon, standard: dict[str, float], variants: dict[str, str]):
+        self.lex = lex
+        self.standard = standard  # standard form -> zipf (0 when unattested)
+        self.variants = variants  # non-standard form -> standard form
+        self._sym = None
+
+    # -------------------------------------------------------------- index
+    def _index(self):
+        if self._sym is None:
+            self._sym = _load_or_build_index(self.lex.fingerprint, self.standard, self.variants)
+        return self._sym
+
+    # -------------------------------------------------------------- lookup
+    def suggest(self, word: str, max_distance: int = 2, limit: int = 5) -> list[Candidate]:
+        from symspellpy import Verbosity
+
+        word = word.lower()
+        max_distance = 1 if len(word) <= 4 else max_distance
+        found: dict[str, Candidate] = {}
+        for item in self._index().lookup(word, Verbosity.ALL, max_edit_distance=max_distance):
+            term = item.term
+            how = "symspell"
+            if term in self.variants:
+                how = f"variant {term}"
+                term = self.variants[term]
+            if term == word:
+                continue
+            self._add(found, word, term, item.distance, how)
+        ranked = sorted(found.values(), key=lambda c: (c.distance, -c.score, c.text))
+        return ranked[:limit]
+
+    def add_candidate(self, found: dict[str, Candidate], word: str, term: str, how: str) -> None:
+        self._add(found, word, term, damerau(word, term), how)
+
+    def _add(self, found: dict[str, Candidate], word: str, term: str, distance: int, how: str) -> None:
+        z = self.standard.get(term, self.lex.zipf(term))
+        score = z + (typo_bonus(word, term) if distance == 1 else 0.0)
+        old = found.get(term)
+        if old is None or (distance, -score) < (old.distance, -old.score):
+            found[term] = Candidate(term, distance, z, score, how)
+
+
+def _index_path(fp: str) -> Path:
+    return cache_dir() / f"symspell-{FORMAT}-{fp[:16]}.pickle"
+
+
+def _load_or_build_index(fp: str, standard: dict[str, float], variants: dict[str, str]):
+    path = _index_path(fp)
+    try:
+        with open(path, "rb") as fh:
+            obj = pickle.load(fh)
+        if isinstance(obj, tuple) and len(obj) == 2 and obj[0] == fp:
+            return obj[1]
+    except Exception:  # missing, corrupt, foreign: rebuild
+        pass
+    sym = build_index(standard, variants)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".symspell-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((fp, sym), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return sym
+
+
+def build_index(standard: dict[str, float], variants: dict[str, str]):
+    from symspellpy import SymSpell
+
+    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    for term, z in standard.items():
+        sym.create_dictionary_entry(term, max(1, int(10 ** max(z, 0.0))))
+    for wrong, right in variants.items():
+        z = standard.get(right, 0.0)
+        sym.create_dictionary_entry(wrong, max(1, int(10 ** max(z, 0.0))))
+    return sym
