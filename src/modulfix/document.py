@@ -51,6 +51,7 @@ class Segment:
 
     start: int
     end: int
+    sep: str = " "  # joins this segment to the previous one ("" across a hyphenated line break)
 
 
 @dataclass
@@ -61,7 +62,8 @@ class Block:
     ``code`` (kept verbatim) or ``raw`` (Markdown kept verbatim).
     ``marker`` is the numbering as written (``"A."``, ``"1."``, ``"BAB II"``) or ``""``.
     ``segments`` are the source slices whose text forms the block, in order; the
-    rendered text is the segments joined by single spaces.
+    rendered text is the segments joined by their ``sep`` (a single space unless a
+    hyphenated line break was undone), or ``text`` when a heading was normalised.
     """
 
     kind: str
@@ -70,6 +72,7 @@ class Block:
     marker: str = ""
     ordered: bool = False
     number: int | None = None
+    text: str | None = None  # rendered instead of the segments when normalised ("Daftar Pustaka")
 
 
 @dataclass

@@ -1,0 +1,159 @@
+"""Every corpus case: golden output, kept and dropped lines, structure, CommonMark, stability.
+
+``corpus/NAME.txt`` is the input, ``NAME.lines.tsv`` labels each input line
+(keep | drop | spam | date | title | blank) and ``NAME.expected.md`` is the golden
+output of ``clean`` with the speller off. Goldens are rewritten only when
+``MODULFIX_UPDATE_GOLDEN=1`` is set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from markdown_it import MarkdownIt
+
+from conftest import CASES, CORPUS, UPDATE_GOLDEN, clean, read_case, split_front_matter
+
+# Hand-written expectations per case: front matter, headings (as Markdown lines, in
+# order) and list items (ordered "N. text", bullets "- text", references included).
+EXPECT: dict[str, dict] = {
+    "pendampingan-sosial": {
+        "meta": {"title": "MATERI PENDAMPINGAN SOSIAL", "date": "2018-12-21", "language": "id"},
+        "headings": [
+            "# MATERI PENDAMPINGAN SOSIAL",
+            "## A. Deskripsi Singkat Mata Kuliah",
+            "## B. Kegunaan/Manfaat Mata Kuliah",
+            "## C. Standar Kompetensi Mata Kuliah",
+            "## D. Susunan Urutan Bahan Ajar",
+            "## E. Petunjuk Bagi Mahasiswa",
+            "## A. Kompetensi Dasar dan Indikator",
+            "## B. Diskripsi Singkat",
+            "## C. Materi",
+            "### 1. Pendampingan sosial",
+            "### 2. Bidang tugas",
+            "#### A. Pemungkinan atau fasilitasi",
+            "#### B. Penguatan",
+            "#### C. Perlindungan",
+            "## Daftar Pustaka",
+        ],
+        "items": [
+            "1. Pendampingan sosial", "2. Bidang tugas pendamping sosial",
+            "1. Memahami tentang pendamping sosial", "2. Menjelaskan tentang pendampingan sosial",
+            "3. Menjelaskan bidang tugas pendamping sosial",
+            "1. Merancang perbaikan kehidupan sosial ekonomi", "2. Memobilisasi sumberdaya setempat",
+            "3. Memcahkan maslah", "4. Menciptakan atau membuka akses bagi pemenuhan kebutuhan",
+            "5. Menjalin kerjassam fdengan berbagai pihak yang relevan dengan konteks pemberdayaaan masyarakat",
+            "- Suharto Edi (2014). Membangun Masyarakat memberdayakan Rakyat kajian Strategis "
+            "Pembangunan Kesejahteraan Sosial & Pekerjaan Sosisal. Bandung. Reflika Aditama",
+        ],
+    },
+}
+
+_MD = MarkdownIt("commonmark")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> Counter:
+    return Counter(w.casefold() for w in _WORD_RE.findall(text))
+
+
+def _source_words(rows: list[tuple[int, str, str]]) -> Counter:
+    """Words of the keep/title lines, with PDF debris undone the way a reader would:
+    hyphenated line breaks joined (``pem-`` + ``belajaran``), letter spacing closed."""
+    lines = []
+    for _, label, text in rows:
+        if label in ("keep", "title"):
+            words = re.split(r" {2,}", text.strip())
+            if sum(len(w) for w in words) >= 4 and all(len(c) == 1 for w in words for c in w.split(" ")):
+                text = " ".join(w.replace(" ", "") for w in words)
+            lines.append(text)
+    joined = re.sub(r"(?<=[^\W\d_])-\n\s*(?=[a-z])", "", "\n".join(lines))
+    return _words(joined)
+
+
+def _inline_text(token) -> str:
+    """The literal text of an inline token (escapes resolved, emphasis markers dropped)."""
+    return "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
+
+
+def _parsed(body: str) -> tuple[list[str], list[str]]:
+    """(headings, list items) as Markdown lines, read back by a CommonMark parser."""
+    tokens = _MD.parse(body)
+    headings, items = [], []
+    ordered_stack = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            headings.append(f"{tok.tag[1:] and '#' * int(tok.tag[1:])} {_inline_text(tokens[i + 1])}")
+        elif tok.type in ("ordered_list_open", "bullet_list_open"):
+            ordered_stack.append(tok.type.startswith("ordered"))
+        elif tok.type in ("ordered_list_close", "bullet_list_close"):
+            ordered_stack.pop()
+        elif tok.type == "list_item_open":
+            text = _inline_text(tokens[i + 2])
+            items.append(f"{tok.info}{tok.markup} {text}" if ordered_stack[-1] else f"- {text}")
+    return headings, items
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden(name, cleaned):
+    expected_path = CORPUS / f"{name}.expected.md"
+    if UPDATE_GOLDEN:
+        expected_path.write_text(cleaned[name], encoding="utf-8", newline="\n")
+    assert cleaned[name] == expected_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_lines_tsv_covers_every_input_line(name):
+    text, rows = read_case(name)
+    source = text.split("\n")
+    if text.endswith("\n"):
+        source.pop()
+    assert [r[0] for r in rows] == list(range(1, len(source) + 1))
+    assert [r[2] for r in rows] == source
+    assert {r[1] for r in rows} <= {"keep", "drop", "spam", "date", "title", "blank"}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_front_matter(name, cleaned):
+    meta, _ = split_front_matter(cleaned[name])
+    expected = EXPECT[name]["meta"]
+    assert meta == expected
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_headings_and_lists_parse_as_commonmark(name, cleaned):
+    _, body = split_front_matter(cleaned[name])
+    headings, items = _parsed(body)
+    assert headings == EXPECT[name]["headings"]
+    assert items == EXPECT[name]["items"]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_kept_word_survives(name, cleaned):
+    _, rows = read_case(name)
+    _, body = split_front_matter(cleaned[name])
+    assert _words(body) == _source_words(rows)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_dropped_line_survives(name, cleaned):
+    _, rows = read_case(name)
+    _, body = split_front_matter(cleaned[name])
+    kept = {t.strip() for _, label, t in rows if label in ("keep", "title")}
+    body_lines = {re.sub(r"^(?:#+|-|\d+\.) ", "", ln).replace("\\", "") for ln in body.splitlines()}
+    for number, label, text in rows:
+        text = text.strip()
+        if label not in ("drop", "spam", "date") or text in kept:
+            continue
+        if len(text.split()) >= 5:
+            assert text not in body, f"line {number} survived: {text!r}"
+        else:
+            assert text not in body_lines, f"line {number} survived: {text!r}"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_clean_is_idempotent(name, cleaned):
+    assert clean(cleaned[name], f"{name}.md") == cleaned[name]
+    assert clean(cleaned[name]) == cleaned[name]  # recognised as Markdown without the .md name
