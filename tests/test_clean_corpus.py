@@ -49,6 +49,97 @@ EXPECT: dict[str, dict] = {
             "Pembangunan Kesejahteraan Sosial & Pekerjaan Sosisal. Bandung. Reflika Aditama",
         ],
     },
+    "blogger-id-evaluasi": {
+        "meta": {"title": "MODUL 3 EVALUASI PEMBELAJARAN ORANG DEWASA", "date": "2013-01-30", "language": "id"},
+        "headings": [
+            "# MODUL 3 EVALUASI PEMBELAJARAN ORANG DEWASA", "## A. Tujuan Pembelajaran", "## B. Uraian Materi",
+            "### 1. Pengertian Evaluasi", "### 2. Prinsip Evaluasi Andragogi", "### 3. Teknik Evaluasi",
+            "## C. Rangkuman", "## Daftar Pustaka",
+        ],
+        "items": [
+            "1. Menjelaskan pengertian evaluasi pembelajaran orang dewasa",
+            "2. Membedakan evaluasi formatif dan evaluasi sumatif",
+            "3. Menyusun instrumen penilaian sederhana untuk kelompok belajar",
+            "- a. Evaluasi dilakukan bersama warga belajar, bukan hanya oleh tutor",
+            "- b. Hasil evaluasi digunakan untuk memperbaiki program",
+            "- c. Penilaian menghargai pengalaman dan pengetahuan awal warga belajar",
+            "- observasi partisipatif", "- wawancara", "- portofolio hasil karya", "- tes unjuk kerja",
+            "- Knowles, M. S. (1984). Andragogy in Action. San Francisco: Jossey-Bass.",
+            "- Sudjana, D. (2005). Metode dan Teknik Pembelajaran Partisipatif. Bandung: Falah Production.",
+        ],
+    },
+    "wordpress-id-media": {
+        # ": " inside the title needs YAML quotes
+        "meta": {"title": '"Modul 5: Media Pembelajaran Berbasis Lingkungan"', "date": "2015-01-05",
+                 "language": "id"},
+        "headings": [
+            "# Modul 5: Media Pembelajaran Berbasis Lingkungan", "## 1. Pengertian Media Berbasis Lingkungan",
+            "## 2. Jenis Media Lingkungan", "## 3. Langkah Pemanfaatan", "## 4. Penilaian", "## Referensi",
+        ],
+        "items": [
+            "- a) lingkungan alam, misalnya sungai, kebun, dan hutan kecil di dekat desa;",
+            "- b) lingkungan sosial, misalnya pasar, koperasi, dan kegiatan gotong royong;",
+            "- c) lingkungan buatan, misalnya bendungan, jembatan, dan pusat kegiatan belajar masyarakat.",
+            "1. Menentukan tujuan belajar yang ingin dicapai.",
+            "2. Memilih lokasi yang aman dan mudah dijangkau.",
+            "3. Menyusun lembar pengamatan untuk warga belajar.",
+            "4. Melaksanakan kunjungan dan diskusi di lokasi.",
+            "5. Merefleksikan hasil pengamatan di kelas.",
+            "- Arsyad, A. (2011). Media Pembelajaran. Jakarta: Rajawali Pers.",
+            "- Sadiman, A. S. dkk. (2009). Media Pendidikan: Pengertian, Pengembangan, dan Pemanfaatannya. "
+            "Jakarta: Rajawali Pers.",
+        ],
+    },
+    "docsite-perencanaan": {
+        "meta": {"title": "Perencanaan Pembelajaran Keaksaraan Fungsional", "language": "id"},
+        "headings": [
+            "# Perencanaan Pembelajaran Keaksaraan Fungsional", "## BAB I PENDAHULUAN", "### A. Latar Belakang",
+            "### B. Tujuan", "## BAB II PERENCANAAN PEMBELAJARAN", "### A. Pengertian Perencanaan",
+            "### B. Langkah-langkah Perencanaan", "### C. Komponen Rencana Pembelajaran", "## Daftar Pustaka",
+        ],
+        "items": [
+            "1. menjelaskan pengertian perencanaan pembelajaran keaksaraan;",
+            "2. menyusun rencana pembelajaran yang berangkat dari potensi dan masalah yang dihadapi warga belajar;",
+            "3. menilai kesesuaian rencana dengan kebutuhan warga belajar.",
+            "1. mengidentifikasi kebutuhan belajar melalui wawancara dan pengamatan;",
+            "2. merumuskan tujuan belajar bersama warga belajar;",
+            "3. memilih bahan dan metode yang sesuai dengan tujuan;",
+            "4. menetapkan cara menilai kemajuan belajar.",
+            "- Kusnadi. (2005). Pendidikan Keaksaraan: Filosofi, Strategi, Implementasi. Jakarta: Direktorat "
+            "Pendidikan Masyarakat.",
+            "- Sudjana, D. (2004). Pendidikan Nonformal: Wawasan, Sejarah Perkembangan, Filsafat, Teori "
+            "Pendukung, Asas. Bandung: Falah Production.",
+        ],
+    },
+    "polos-kesetaraan": {
+        "meta": {"title": "KONSEP DASAR PENDIDIKAN KESETARAAN", "language": "id"},
+        "headings": [
+            "# KONSEP DASAR PENDIDIKAN KESETARAAN", "## I. PENDAHULUAN", "## II. PROGRAM PAKET A, B, DAN C",
+            "### 1. Paket A", "### 2. Paket B", "### 3. Paket C", "## III. PENILAIAN", "## Referensi",
+        ],
+        "items": [
+            "1. menjelaskan landasan hukum pendidikan kesetaraan;",
+            "2. membandingkan program Paket A, Paket B, dan Paket C;",
+            "3. menghitung nilai akhir warga belajar sesuai pedoman penilaian.",
+            "- Nilai sikap tidak dihitung dalam rumus di atas.",
+            "- Nilai keterampilan dilaporkan terpisah.",
+            "- Kementerian Pendidikan dan Kebudayaan. (2016). Pedoman Penyelenggaraan Pendidikan Kesetaraan. "
+            "Jakarta: Direktorat Pembinaan Pendidikan Keaksaraan dan Kesetaraan.",
+            "- Undang-Undang Republik Indonesia Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional.",
+        ],
+    },
+    "kata-chrome-komunikasi": {
+        "meta": {"title": "KOMUNIKASI TERTULIS DI LINGKUNGAN KERJA", "date": "2019-06-14", "language": "id"},
+        "headings": [
+            "# KOMUNIKASI TERTULIS DI LINGKUNGAN KERJA", "## A. Menanggapi Surat Masuk",
+            "## B. Pengumuman untuk Warga Belajar", "## C. Menanggapi Komentar di Forum Daring", "## D. Latihan",
+        ],
+        "items": [
+            "1. Balas surat undangan rapat dari kepala desa dengan bahasa resmi.",
+            "2. Tulis pengumuman untuk beranda rumah belajar tentang perubahan jadwal.",
+            "3. Berikan komentar tertulis atas draf surat yang disusun kelompok lain.",
+        ],
+    },
 }
 
 _MD = MarkdownIt("commonmark")

@@ -320,13 +320,13 @@ class _Builder:
         elif it.kind == "numbered":
             self._list_item(it)
         elif it.kind == "bullet":
-            self._append(Block("list_item", [it.seg], marker=it.marker))
+            self.blocks.append(Block("list_item", [it.seg], marker=it.marker))
         elif _is_caps_heading(it):
             self._heading(it, "caps", 0)
         elif self._continues(it):
             self._extend(it)
         else:
-            self._append(Block("paragraph", [it.seg], text=it.text if it.normalised else None))
+            self.blocks.append(Block("paragraph", [it.seg], text=it.text if it.normalised else None))
 
     def _heading(self, it: _Item, style: str, value: int) -> None:
         level = self.levels.level(style, value)
@@ -342,9 +342,12 @@ class _Builder:
         self.in_references = True
 
     def _reference(self, it: _Item) -> None:
+        """One reference per line, except hanging-indent, lower-case or wrapped continuations
+        (a wrapped reference line does not end with the full stop that closes an entry)."""
         prev = self.blocks[-1] if self.blocks else None
         if prev is not None and prev.kind == "reference" and not it.gap_blank and (
-                it.indented and it.kind == "text" or it.text[:1].islower() or self._full(prev)):
+                it.indented and it.kind == "text" or it.text[:1].islower()
+                or self._full(prev) and not self._last_text(prev).endswith(".")):
             self._extend(it)
             return
         marker = it.marker if it.kind == "bullet" else ""
@@ -353,12 +356,9 @@ class _Builder:
 
     def _list_item(self, it: _Item) -> None:
         ordered = it.style.startswith("num")
-        self._append(Block("list_item", [it.seg], marker=it.marker, ordered=ordered,
+        self.blocks.append(Block("list_item", [it.seg], marker=it.marker, ordered=ordered,
                            number=it.value if ordered else None,
                            text=it.text if it.normalised else None))
-
-    def _append(self, block: Block) -> None:
-        self.blocks.append(block)
 
     def _continues(self, it: _Item) -> bool:
         """Does this plain text line continue the previous paragraph or item?
@@ -378,9 +378,11 @@ class _Builder:
         return unfinished or _hyphen_break(last, it.text) or self._full(prev)
 
     def _full(self, block: Block) -> bool:
+        """Was the block's last line cut by the page's wrap width? A full line ending in a
+        full stop is still a wrap: paragraphs end on short lines in PDF text."""
         seg = block.segments[-1]
         return bool(self.wrap) and seg.end - seg.start >= WRAP_FULL * self.wrap \
-            and not self._last_text(block).endswith((".", ":", "!", "?"))
+            and not self._last_text(block).endswith(":")
 
     def _last_text(self, block: Block) -> str:
         seg = block.segments[-1]

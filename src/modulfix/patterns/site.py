@@ -85,7 +85,13 @@ CHROME: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("blogger-theme", _group(
         r"-->", r"<!--", r"author photo", r"your advertise here", r"advertisement",
         r"next article next post", r"previous article previous post",
-        r"related posts?", r"share this post", r"tweet", r"share",
+        r"related posts?", r"share this post", r"tweet", r"share", r"this post have \d+ komentar",
+    )),
+    # Share buttons and menus of every template: a platform name alone on a line.
+    ("share-buttons", _group(
+        r"twitter", r"facebook", r"whatsapp", r"telegram", r"linkedin", r"pinterest", r"surel",
+        r"cetak", r"print", r"menu", r"cari", r"search", r"klik untuk berbagi .{1,60}",
+        r"click to share .{1,60}", r"lewati ke konten", r"skip to content",
     )),
     # Blogger with Indonesian UI.
     ("blogger-id", _group(
