@@ -164,7 +164,8 @@ def _comment_timestamp(m: re.Match[str]) -> str:
     """``YYYY-MM-DD HH:MM`` from a comment date match (24-hour clock)."""
     date = _iso_date(m)
     time = m.group("time").lower()
-    hour, minute = (int(x) for x in re.split(r"[.:]", time)[:2])
+    clock = re.match(r"(\d{1,2})[.:](\d{2})", time)
+    hour, minute = int(clock.group(1)), int(clock.group(2))
     if "pm" in time and hour < 12:
         hour += 12
     if "am" in time and hour == 12:
