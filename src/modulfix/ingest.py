@@ -53,15 +53,31 @@ class Source:
         return self.path.lower().endswith((".md", ".markdown", ".mdown", ".mkd"))
 
 
-def read_bytes(path: str) -> bytes:
+# Inputs larger than this are refused with a clear message (``--max-size`` raises it):
+# a scraped module is a few hundred kilobytes; 16 MB is a data dump, not a page.
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def _too_large(path: str, size: int, limit: int) -> InputError:
+    return InputError(f"{path}: too large ({size / 1048576:.1f} MB > {limit / 1048576:.0f} MB; "
+                      f"raise the limit with --max-size MB)")
+
+
+def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     """Read ``path`` (``-`` = stdin) with one-line errors for every failure."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise _too_large("<stdin>", len(data), max_bytes)
+        return data
     if not os.path.exists(path):
         raise InputError(f"{path}: no such file")
     if os.path.isdir(path):
         raise InputError(f"{path}: is a directory (give a file, or use check on a directory)")
     try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise _too_large(path, size, max_bytes)
         with open(path, "rb") as fh:
             return fh.read()
     except PermissionError:
@@ -112,8 +128,8 @@ def decode(data: bytes, path: str = "-", encoding: str | None = None) -> Source:
     raise InputError(f"{path}: cannot decode")  # pragma: no cover - latin-1 never fails
 
 
-def read_source(path: str, encoding: str | None = None) -> Source:
-    return decode(read_bytes(path), path, encoding)
+def read_source(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
+    return decode(read_bytes(path, max_bytes), path, encoding)
 
 
 def encode(source: Source, text: str) -> bytes:

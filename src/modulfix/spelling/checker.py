@@ -27,6 +27,8 @@ _TOKEN = re.compile(
 _SENT_END = frozenset(".!?")
 _OPEN = frozenset("([{“‘")
 _CLOSE = frozenset(")]}”’")
+# A capitalised unknown word is auto-fixed only towards a word at least this frequent.
+CAPITAL_FIX_ZIPF = 4.5
 SPLIT_SUFFIXES = {"kan": "kan", "nya": "nya", "lah": "lah", "kah": "kah"}
 ABBREVIATIONS = frozenset(
     "dll dsb dst dkk hlm no nos tel tlp jl kab kec prof dr drs ir st sp spd mpd mm mt msi "
@@ -82,14 +84,30 @@ class Checker:
             if adjacent:
                 f = self._pair_rules(tok, nxt, english)
                 if f:
-                    out.append(f)
                     consumed.add(words[n + 1])
+                    if f.rule == "repeated-word":
+                        self._extend_repeat(f, line, offset, toks, words, n + 1, consumed)
+                    out.append(f)
                     continue
             f = self._word(tok, toks, i, english, paragraph_start)
             if f:
                 out.append(f)
         out.extend(self._punctuation(line, offset, toks))
         return out
+
+    @staticmethod
+    def _extend_repeat(f: Finding, line: str, offset: int, toks: list[Token], words: list[int], m: int,
+                       consumed: set[int]) -> None:
+        """dari dari dari -> one finding over the whole run, so one fix settles it."""
+        while m + 1 < len(words):
+            a, b = toks[words[m]], toks[words[m + 1]]
+            gap = line[a.end - offset: b.start - offset]
+            if b.text.lower() != a.text.lower() or gap.strip() or not gap:
+                break
+            consumed.add(words[m + 1])
+            f.end = b.end
+            f.text = line[f.start - offset: f.end - offset]
+            m += 1
 
     # ------------------------------------------------------------ words
     def _word(self, tok: Token, toks: list[Token], i: int, english: set[int],
@@ -128,11 +146,27 @@ class Checker:
             if not cap and start and self._clear_sentence_start(toks, i):
                 fix = text[0].upper() + text[1:]
                 return self._finding(tok, "capital-sentence", "a sentence starts with a capital letter",
-                                     (fix,), fix, "punctuation context", "warning")
+                                     (fix,), None, "punctuation context", "warning")
             return None
         if v.rule == "foreign-term" or i in english:
-            return self._english(tok, low, v, i in english)
+            return self._english(tok, low, v, i in english or self._glossed(toks, i))
+        if cap and v.rule == "typo":
+            if self._in_name(toks, i):
+                return self._strong_typo(tok, low, v, 5.0)
+            return self._strong_typo(tok, low, v) if not self._sentence_typo_ok(low, v) else self._from_verdict(tok, v)
         return self._from_verdict(tok, v)
+
+    def _sentence_typo_ok(self, low: str, v: Verdict) -> bool:
+        """A capitalised word at a sentence start: a typo when its correction is attested."""
+        return bool(v.suggestions) and self.lex.zipf(v.suggestions[0].split()[0]) >= 3.0 and low.isascii()
+
+    @staticmethod
+    def _glossed(toks: list[Token], i: int) -> bool:
+        """Right after an opening bracket or quote: a gloss (pengawasan (controlling))."""
+        j = i - 1
+        while j >= 0 and toks[j].kind == "space":
+            j -= 1
+        return j >= 0 and toks[j].text in _OPEN | {'"'}
 
     def _capitalized(self, tok: Token, low: str, v: Verdict, toks: list[Token], i: int) -> Finding | None:
         """A capital mid-sentence: a name, a title-case heading, or a wrong capital."""
@@ -142,25 +176,45 @@ class Checker:
                                  (low,), low, self.lex.sources["function_words"], "error")
         if v.ok or v.rule in ("unknown-word", "foreign-term"):
             return None
-        if v.rule in ("nonstandard", "affix-melting", "compound-joined"):
+        if self._in_name(toks, i):
+            # part of a capitalised sequence (Multi Prima, Reflika Aditama): only a slip
+            # of a very common word is flagged (Pekerjaan Sosisal)
+            return self._strong_typo(tok, low, v, 5.0)
+        if v.rule in ("affix-melting", "compound-joined"):
             return self._from_verdict(tok, v)
-        if v.rule == "typo" and self.lex.zipf(low) == 0 and len(low) >= 5:
-            sugg = [s for s in v.suggestions[:1] if self.lex.zipf(s) >= 4.5 and " " not in s]
-            cands = self.sp.candidates(low)
-            if sugg and cands and cands[0].distance == 1:
-                return self._from_verdict(tok, v)
+        return self._strong_typo(tok, low, v)
+
+    def _strong_typo(self, tok: Token, low: str, v: Verdict, min_zipf: float = 4.0) -> Finding | None:
+        """A capitalised unknown word is flagged only when it is clearly a slip."""
+        if v.rule != "typo" or self.lex.zipf(low) > 0 or len(low) < 5 or not low.isascii():
+            return None
+        cands = self.sp.candidates(low)
+        if cands and cands[0].distance == 1 and cands[0].zipf >= min_zipf and " " not in cands[0].text:
+            return self._from_verdict(tok, v)
         return None
+
+    def _in_name(self, toks: list[Token], i: int) -> bool:
+        """A capitalised word next to another capitalised word (a name or title)."""
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(toks) and toks[j].kind == "space" and " " in toks[j].text:
+                j += step
+            if 0 <= j < len(toks) and j != i and toks[j].kind == "word" and toks[j].text[:1].isupper() \
+                    and abs(j - i) == 2:
+                return True
+        return False
 
     def _english(self, tok: Token, low: str, v: Verdict, in_english_phrase: bool) -> Finding | None:
         entry = self.lex.english.get(low)
-        if entry and not in_english_phrase:
+        if entry and not in_english_phrase and entry[1]:
             right, safe = entry
             right = transfer_case(tok.text, right)
             return self._finding(tok, "english-term",
                                  f"English word in an Indonesian sentence; standard Indonesian: {right}",
                                  (right,), right if safe else None, self.lex.sources["english"], "error")
+        sugg = (transfer_case(tok.text, entry[0]),) if entry else ()
         return self._finding(tok, "foreign-term", "foreign term: italicise it, or use the Indonesian term",
-                             (), None, "wordfreq en", "info", italic=True)
+                             sugg, None, "wordfreq en", "info", italic=True)
 
     def _hyphenated(self, tok: Token) -> Finding | None:
         parts = tok.text.split("-")
@@ -230,7 +284,7 @@ class Checker:
                 return self._finding(span, "split-word", f"suffix written apart: {fix}", (fix,), fix,
                                      "morphology", "error")
         # bound form written apart: non formal, antar kota
-        if la in lex.bound_forms and not sp.is_root(la):
+        if la in lex.bound_forms and not a.text[0].isupper():
             if b.text[0].isupper():
                 fix = f"{a.text}-{b.text}"
                 return self._finding(span, "bound-form", f"bound form before a capital takes a hyphen: {fix}",
@@ -243,10 +297,13 @@ class Checker:
                 if not cands:
                     return None
                 fixed = transfer_case(a.text, la + cands[0].text)
+            # "antar" is also a word of its own (to deliver): then only suggest
+            safe = fixed if la not in lex.bound_free else None
             return self._finding(span, "bound-form", f"bound form is written joined: {fixed}", (fixed,),
-                                 fixed, lex.sources["bound_forms"], "error")
+                                 safe, lex.sources["bound_forms"], "error" if safe else "warning")
         # passive di- written apart: di lakukan
-        if la == "di" and a.text == "di" and lb not in lex.di_places and len(lb) > 3:
+        if la == "di" and a.text == "di" and lb not in lex.di_places and len(lb) > 3 \
+                and not sp.is_root(lb):
             joined = "di" + lb
             if any(x.valid and x.prefixes == ("di",) and x.suffix in ("kan", "i")
                    for x in sp.analyses(joined)):
@@ -309,12 +366,24 @@ class Checker:
                 return False
             return not self.sp.is_valid(low) or lex.english_words.get(low, 0) > lex.zipf(low) + 1.0
 
+        def weak_en(t: Token) -> bool:
+            # unknown to Indonesian: next to an English word it is English too (problem solver)
+            low = t.text.lower()
+            return low.isascii() and lex.zipf(low) == 0 and not self.sp.is_valid(low)
+
         flags = [is_en(toks[i]) for i in words]
+        weak = [f or weak_en(toks[i]) for f, i in zip(flags, words)]
+
+        def joined(n: int, m: int) -> bool:  # only spaces between the two words
+            return all(t.kind == "space" for t in toks[words[n] + 1: words[m]])
+
         mask: set[int] = set()
         for n, i in enumerate(words):
-            if not flags[n]:
+            if not weak[n]:
                 continue
-            if (n > 0 and flags[n - 1]) or (n + 1 < len(words) and flags[n + 1]):
+            left = n > 0 and joined(n - 1, n) and (flags[n - 1] or (flags[n] and weak[n - 1]))
+            right = n + 1 < len(words) and joined(n, n + 1) and (flags[n + 1] or (flags[n] and weak[n + 1]))
+            if left or right:
                 mask.add(i)
         return mask
 
@@ -343,8 +412,11 @@ class Checker:
                     and prev2.kind == "word" and prev.start > offset and "\t" not in prev.text:
                 if not (nxt is not None and nxt.text == t.text):  # not an ellipsis
                     span = Token("space", prev.start, t.end, prev.text + t.text)
+                    # "meliputi :pendampingan" -> "meliputi: pendampingan" in one fix
+                    glued = t.text in ",;:" and nxt is not None and nxt.kind == "word"
+                    fix = t.text + " " if glued else t.text
                     out.append(self._finding(span, "punct-space-before",
-                                             f"no space before {t.text!r}", (t.text,), t.text, "punctuation",
+                                             f"no space before {t.text!r}", (fix,), fix, "punctuation",
                                              "warning"))
                     continue
             # missing space after , ; : before a letter
@@ -374,6 +446,9 @@ class Checker:
     def _from_verdict(self, tok: Token, v: Verdict) -> Finding:
         sugg = tuple(transfer_case(tok.text, s) for s in v.suggestions)
         fix = transfer_case(tok.text, v.fix) if v.fix else None
+        if fix and v.rule in ("typo", "typo-likely") and tok.text[:1].isupper() \
+                and self.lex.zipf(v.fix.lower()) < CAPITAL_FIX_ZIPF:
+            fix = None  # a capitalised word may be a name: suggest unless the fix is very common
         sev = v.status if v.status in ("error", "warning", "info") else "error"
         return self._finding(tok, v.rule, v.message, sugg, fix, v.source, sev)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from modulfix import __version__
 from modulfix.resources import dictionaries_dir
 
-FORMAT = 3  # bump when the compiled layout or the build logic changes
+FORMAT = 4  # bump when the compiled layout or the build logic changes
 
 
 @dataclass
@@ -40,6 +40,7 @@ class Lexicon:
     compound_heads: dict[str, set[str]] = field(default_factory=dict)  # "kerja" -> {"sama"}
     joined_compounds: frozenset[str] = frozenset()
     bound_forms: frozenset[str] = frozenset()
+    bound_free: frozenset[str] = frozenset()  # bound forms that are also words (antar, anti)
     pun_joined: frozenset[str] = frozenset()
     di_places: dict[str, str] = field(default_factory=dict)  # word -> class
     function_words: frozenset[str] = frozenset()
@@ -137,7 +138,9 @@ def build() -> Lexicon:
         heads.setdefault(first, set()).add(rest)
     lex.compound_heads = heads
     lex.joined_compounds = frozenset(r[0].lower() for r in read_rows(d / "joined-compounds.txt"))
-    lex.bound_forms = frozenset(r[0].lower() for r in read_rows(d / "bound-forms.txt", 2))
+    bound = read_rows(d / "bound-forms.txt", 2)
+    lex.bound_forms = frozenset(r[0].lower() for r in bound)
+    lex.bound_free = frozenset(r[0].lower() for r in bound if r[1].startswith("also-free"))
     lex.pun_joined = frozenset(r[0].lower() for r in read_rows(d / "pun-joined.txt"))
     lex.di_places = {r[0].lower(): r[1] for r in read_rows(d / "di-places.txt", 2)}
     lex.function_words = frozenset(r[0].lower() for r in read_rows(d / "function-words.txt"))

@@ -18,7 +18,11 @@ from modulfix.spelling.suggest import Candidate, Suggester, damerau
 
 # A rare derived form this close to a much more frequent standard word is a likely
 # typo (melakkan vs melakukan, pengutan vs penguatan).
-NEAR_FREQUENT_ZIPF = 4.0
+# The neighbour must be attested and more frequent than the rare word's own root
+# (membedayakan: root bedaya unattested, memberdayakan 3.4) -- a derivation of a common
+# root is a real word more often than a slip (perkuatan from kuat, not perbuatan).
+NEAR_FREQUENT_ZIPF = 3.0
+ROOT_GAP = 0.5
 # An attested but non-standard-looking string is a likely typo when a standard word one
 # edit away is this much more frequent (zipf difference; 2.0 = 100 times).
 ATTESTED_TYPO_GAP = 2.3
@@ -113,6 +117,10 @@ class Speller:
         compound = self._affixed_compound(w)
         if compound:
             return compound
+        if w in lex.english:
+            right = lex.english[w][0]
+            return Verdict(w, "info", "foreign-term", f"English word; Indonesian: {right}", (right,),
+                           how="listed English word", source=lex.sources["english"])
         z = lex.zipf(w)
         if z > 0:
             typo = self._attested_typo(w, z)
@@ -180,11 +188,9 @@ class Speller:
             alt = w[:-4] + "kan"
             if self.is_valid(alt) and any(a.valid and a.suffix == "an" for a in self.analyses(alt)):
                 fixed = alt
-        elif w.endswith("kan") and len(w) > 5 and w[-4] != "k":
-            alt = w[:-3] + "kkan"
-            if w[-4:-3] in "aiueo" or not self.is_valid(alt):
-                alt = ""
-            if alt and any(a.valid and a.suffix == "kan" and a.root.endswith("k") for a in self.analyses(alt)):
+        elif w.endswith("kan") and len(w) > 5 and w[:-2].endswith("k"):
+            alt = w[:-2] + "kan"  # dimasuk+an -> dimasuk+kan
+            if any(a.valid and a.suffix == "kan" and a.root.endswith("k") for a in self.analyses(alt)):
                 fixed = alt
         if not fixed:
             return None
@@ -196,6 +202,8 @@ class Speller:
         lex = self.lex
         found = analyze(w, lambda r: r in lex.nonstandard or r in lex.english)
         for a in found:
+            if a.root not in lex.nonstandard and not a.derived:
+                continue  # a bare English word is a matter for the english-term rule
             right, safe = lex.nonstandard.get(a.root) or lex.english.get(a.root)
             if " " in right:
                 continue
@@ -236,8 +244,10 @@ class Speller:
         if len(w) < 6:
             return None
         roots = {a.root for a in self.analyses(w)}
+        root_zipf = lex.zipf(best.root)
         cands = [c for c in self.suggester().suggest(w, max_distance=1)
                  if c.distance == 1 and c.zipf >= NEAR_FREQUENT_ZIPF and " " not in c.text
+                 and c.zipf - root_zipf >= ROOT_GAP
                  and not roots & {a.root for a in self.analyses(c.text)}]
         if not cands:
             return None

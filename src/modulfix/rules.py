@@ -1,0 +1,151 @@
+"""Every rule: a stable id, a default severity, a category and its documentation.
+
+The documentation follows one template (what it does / why / example / use instead /
+fix safety) and is what ``modulfix explain RULE`` prints. Rule ids never change
+meaning; a retired id is never reused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    category: str  # spelling | punctuation | style
+    what: str
+    why: str
+    example: str
+    instead: str
+    fix: str
+
+    def doc(self) -> str:
+        return (f"{self.id} ({self.category}, default severity: {self.severity})\n\n"
+                f"What it does\n  {self.what}\n\nWhy\n  {self.why}\n\n"
+                f"Example\n  {self.example}\n\nUse instead\n  {self.instead}\n\n"
+                f"Fix safety\n  {self.fix}\n")
+
+
+_RULES = [
+    Rule("typo", "error", "spelling",
+         "Flags a word that is neither a standard form nor a correct derivation of one, is not an "
+         "attested name or loan, and has a standard form within two edits.",
+         "Typos make a module look careless and break search.",
+         "pemberdaytaan masyaraka", "pemberdayaan masyarakat",
+         "Auto-fixed only when one correction clearly wins (one or two edits, attested, at least ten "
+         "times more frequent than any equally close rival); otherwise suggestions only."),
+    Rule("typo-likely", "warning", "spelling",
+         "Flags a rare word that is grammatical on paper but one edit away from a far more frequent "
+         "word with a different root (melakkan = me+lak+kan vs melakukan).",
+         "Stemmers accept such typos because some root fits; frequency tells they are slips.",
+         "kerangka kerja melakkan pendampingan", "melakukan",
+         "Auto-fixed only for an attested string at least 300 times rarer than its single neighbour; "
+         "otherwise suggestions only."),
+    Rule("unknown-word", "info", "spelling",
+         "Reports a word the dictionaries do not know and for which no close standard form exists.",
+         "Rare valid words and names exist; without a close candidate a typo is unlikely.",
+         "karitatif", "(nothing; add the word to a project word list if it is right)", "Never fixed."),
+    Rule("nonstandard", "error", "spelling",
+         "Flags a non-standard (tidak baku) spelling listed in dictionaries/nonstandard.tsv, and "
+         "derivations of it (mempraktekkan).",
+         "PUEBI and KBBI fix one standard spelling; modules should use it.",
+         "praktek, resiko, Diskripsi Singkat", "praktik, risiko, Deskripsi Singkat",
+         "Safe: auto-fixed, except pairs marked 'suggest' (ambiguous: rubah can be 'fox')."),
+    Rule("english-term", "error", "spelling",
+         "Flags an English word with a standard Indonesian equivalent inside an Indonesian sentence "
+         "(dictionaries/english.tsv). A whole English phrase is left alone.",
+         "EYD V prefers the Indonesian term; English words mid-sentence are usually slips.",
+         "partisipasi public yang kuat", "partisipasi publik yang kuat",
+         "Safe for one-to-one pairs; ambiguous ones are suggestions only."),
+    Rule("foreign-term", "info", "spelling",
+         "Reports an English or other foreign term inside Indonesian text.",
+         "PUEBI writes foreign terms in italics; they are not misspellings.",
+         "pemecah masalah (problem solver)", "pemecah masalah (*problem solver*)",
+         "clean renders the span in italics; check and fix leave the text alone."),
+    Rule("affix-melting", "error", "spelling",
+         "Flags a meN-/peN- word whose nasal is wrong for its root: k/p/t/s before a vowel melt "
+         "(mengoordinasi, memengaruhi, menaati, menyukseskan); clusters keep them.",
+         "PUEBI rule; the unmelted forms are common errors that stemmers accept.",
+         "mengkoordinasi, pengkoordinasian, mempengaruhi", "mengoordinasi, pengoordinasian, memengaruhi",
+         "Safe for k/p/t; for s and other nasal errors only when the corrected form is attested, "
+         "otherwise a suggestion (info). Lexicalised exceptions: dictionaries/melting-exceptions.txt."),
+    Rule("kan-an", "error", "spelling",
+         "Flags -kan/-an confusion after a root ending in k: -kan doubles the k, -an does not.",
+         "dimasukan and penunjukkan are frequent errors.",
+         "dimasukan, penunjukkan", "dimasukkan, penunjukan", "Safe: the corrected form is the only valid analysis."),
+    Rule("preposition-joined", "error", "spelling",
+         "Flags the preposition di/ke written joined to a place, direction or time word.",
+         "di/ke as prepositions are written apart; as prefixes they are joined (PUEBI).",
+         "dimana, disini, disekitar, kemana", "di mana, di sini, di sekitar, ke mana",
+         "Safe: the word list (dictionaries/di-places.txt) excludes real passive verbs."),
+    Rule("prefix-di-apart", "error", "spelling",
+         "Flags the passive prefix di- written apart from a verb with -kan/-i.",
+         "di- as a prefix is joined (PUEBI).",
+         "di lakukan, di berikan", "dilakukan, diberikan",
+         "Safe: only when the joined word is a valid di-...-kan/-i passive."),
+    Rule("compound-joined", "error", "spelling",
+         "Flags a compound written joined that PUEBI writes apart, also with only a prefix or only "
+         "a suffix (bekerja sama).",
+         "Compounds are written apart unless prefix and suffix come together.",
+         "kerjasama, sumberdaya, seringkali", "kerja sama, sumber daya, sering kali", "Safe."),
+    Rule("compound-confix", "error", "spelling",
+         "Flags a compound with a prefix and a suffix written apart.",
+         "With a confix the compound is joined (PUEBI).",
+         "pertanggung jawaban", "pertanggungjawaban", "Safe."),
+    Rule("bound-form", "error", "spelling",
+         "Flags a bound form (non, antar, pasca, sub ...) written apart or with a hyphen before a "
+         "lowercase word.",
+         "Bound forms are joined; before a capital they take a hyphen (non-Indonesia).",
+         "non formal, antar kota", "nonformal, antarkota",
+         "Safe when the joined word is standard; if the second part is a typo, the corrected join "
+         "is offered (non foral -> nonformal)."),
+    Rule("split-word", "error", "spelling",
+         "Flags a suffix or particle written apart from its word.",
+         "Suffixes and particles are joined.",
+         "Membangkit kan", "Membangkitkan", "Safe when the joined word is standard."),
+    Rule("reduplication", "error", "spelling",
+         "Flags reduplication written with the digit 2 or with a space.",
+         "Reduplication takes a hyphen (PUEBI).",
+         "anak2, anak anak", "anak-anak",
+         "anak2 is fixed; a repeated word with a space is a suggestion (warning): it may be a slip."),
+    Rule("repeated-word", "error", "spelling",
+         "Flags a function word written twice in a row.",
+         "A doubled function word is always a slip.",
+         "sebuah hasil dari dari suatu kegiatan", "sebuah hasil dari suatu kegiatan", "Safe."),
+    Rule("capital-sentence", "warning", "style",
+         "Flags a sentence that starts with a lowercase letter after a full stop.",
+         "A sentence starts with a capital letter (PUEBI).",
+         "selesai. kemudian", "selesai. Kemudian",
+         "Suggestion only: a full stop may end an abbreviation the dictionaries do not know."),
+    Rule("capital-midsentence", "error", "style",
+         "Flags a function word capitalised in the middle of a sentence.",
+         "Capitals mark sentence starts and names; function words are never names.",
+         "tidak berdaya baik Karena hambatan", "tidak berdaya baik karena hambatan", "Safe."),
+    Rule("capital-proper", "error", "style",
+         "Flags a word that is always capitalised written in lowercase (religions, days, months).",
+         "PUEBI capitalises names of religions, days, months, God.",
+         "agama islam, hari senin", "agama Islam, hari Senin", "Safe."),
+    Rule("punct-double", "warning", "punctuation",
+         "Flags doubled punctuation: ',,' ',.' '.,' ',)'.",
+         "Doubled marks are slips.", "sosial,, secara", "sosial, secara", "Safe."),
+    Rule("punct-space-before", "warning", "punctuation",
+         "Flags a space before , . ; : ? !",
+         "No space goes before these marks.", "dalam : mengetahui", "dalam: mengetahui", "Safe."),
+    Rule("punct-space-after", "warning", "punctuation",
+         "Flags a missing space after , ; : before a word.",
+         "One space follows these marks.", "meliputi :pendampingan", "meliputi: pendampingan",
+         "Safe (numbers such as 1,5 and 10:30 are not touched)."),
+    Rule("punct-bracket-space", "warning", "punctuation",
+         "Flags a space just inside brackets or curly quotes.",
+         "No space goes inside brackets and quotes.", "“ membantu orang”, (sebagai pendamping )",
+         "“membantu orang”, (sebagai pendamping)", "Safe."),
+]
+
+RULES: dict[str, Rule] = {r.id: r for r in _RULES}
+SPELLING_CATEGORIES = frozenset({"spelling"})
+
+
+def get(rule_id: str) -> Rule | None:
+    return RULES.get(rule_id)
