@@ -92,7 +92,22 @@ class Checker:
             f = self._word(tok, toks, i, english, paragraph_start)
             if f:
                 out.append(f)
+        out = self._merge_italics(out, line, offset)
         out.extend(self._punctuation(line, offset, toks))
+        return out
+
+    @staticmethod
+    def _merge_italics(findings: list[Finding], line: str, offset: int) -> list[Finding]:
+        """One italic span per foreign phrase: *problem solver*, not *problem* *solver*."""
+        out: list[Finding] = []
+        for f in findings:
+            prev = out[-1] if out else None
+            if prev is not None and prev.italic and f.italic and prev.fix is None and f.fix is None \
+                    and not line[prev.end - offset: f.start - offset].strip():
+                prev.end = f.end
+                prev.text = line[prev.start - offset: f.end - offset]
+                continue
+            out.append(f)
         return out
 
     @staticmethod
@@ -142,6 +157,8 @@ class Checker:
             right = self.lex.proper_case[low]
             return self._finding(tok, "capital-proper", f"written with a capital letter: {right}",
                                  (right,), right, self.lex.sources["proper_case"], "error")
+        if v.ok and i in english:
+            return self._english(tok, low, v, True)  # Indonesian-looking word in an English phrase
         if v.ok:
             if not cap and start and self._clear_sentence_start(toks, i):
                 fix = text[0].upper() + text[1:]
