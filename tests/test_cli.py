@@ -486,9 +486,7 @@ def test_console_script_subprocess(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-# ---------------------------------------------------------------- known bugs (see report)
-@pytest.mark.xfail(strict=True, reason="BUG: --out-dir checks each input against its target only "
-                   "when that input is reached, so an earlier input's NAME.md can overwrite a later input")
+# ---------------------------------------------------------------- --out-dir safety
 def test_clean_out_dir_does_not_clobber_a_later_input(capsys, tmp_path):
     d = tmp_path / "d"
     d.mkdir()
@@ -500,8 +498,6 @@ def test_clean_out_dir_does_not_clobber_a_later_input(capsys, tmp_path):
     assert (d / "a.md").read_text(encoding="utf-8") == original
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: two inputs with the same base name silently write the "
-                   "same NAME.md in --out-dir; the first result is lost")
 def test_clean_out_dir_name_collision_is_reported(capsys, tmp_path):
     (tmp_path / "x").mkdir()
     (tmp_path / "y").mkdir()
@@ -509,4 +505,5 @@ def test_clean_out_dir_name_collision_is_reported(capsys, tmp_path):
     (tmp_path / "y" / "n.txt").write_text(TYPO_LINE, encoding="utf-8")
     code, _, _ = run(capsys, "clean", str(tmp_path / "x" / "n.txt"), str(tmp_path / "y" / "n.txt"),
                      "--out-dir", str(tmp_path / "out"))
-    assert code != EXIT_OK
+    assert code == EXIT_USAGE
+    assert not (tmp_path / "out").exists()

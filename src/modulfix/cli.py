@@ -87,14 +87,9 @@ def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encodin
     if out_dir and "-" in inputs:
         raise UsageError("stdin (-) cannot be used with --out-dir; use -o")
     options = CleanOptions(spelling=not no_spelling, comments=comments)
+    targets = _clean_targets(list(inputs), output, out_dir)
     reports: list[str] = []
-    for path in inputs:
-        target = output
-        if out_dir:
-            base = os.path.splitext(os.path.basename(path))[0] + ".md"
-            target = os.path.join(out_dir, base)
-        if target and path != "-" and _same_file(path, target):
-            raise UsageError(f"{target}: refusing to overwrite the input")
+    for path, target in zip(inputs, targets):
         source = read_source(path, encoding, max_size * 1048576)
         for note in source.notes:
             _err(note)
@@ -119,6 +114,31 @@ def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encodin
         else:
             click.echo(joined, err=True, nl=False)
     return EXIT_OK
+
+
+def _clean_targets(inputs: list[str], output: str | None, out_dir: str | None) -> list[str | None]:
+    """Every output path, checked before anything is written: no input is overwritten
+    and no two inputs write the same file."""
+    targets: list[str | None] = []
+    for path in inputs:
+        target = output
+        if out_dir:
+            target = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0] + ".md")
+        targets.append(target)
+    for target in filter(None, targets):
+        for path in inputs:
+            if path != "-" and (_same_file(path, target)
+                                or os.path.abspath(path) == os.path.abspath(target)):
+                raise UsageError(f"{target}: refusing to overwrite the input {path}")
+    seen: dict[str, str] = {}
+    for path, target in zip(inputs, targets):
+        if target is None:
+            continue
+        key = os.path.abspath(target)
+        if key in seen:
+            raise UsageError(f"{seen[key]} and {path} would both be written to {target}")
+        seen[key] = path
+    return targets
 
 
 # ---------------------------------------------------------------- check
