@@ -25,10 +25,14 @@ _TOKEN = re.compile(
     r"|(?P<punct>.)"
 )
 _SENT_END = frozenset(".!?")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 _OPEN = frozenset("([{“‘")
 _CLOSE = frozenset(")]}”’")
 # A capitalised unknown word is auto-fixed only towards a word at least this frequent.
 CAPITAL_FIX_ZIPF = 4.5
+# Pronouns are capitalised on purpose when they refer to God (Ia, Dia, Engkau) or as
+# the polite Anda: never a capital-midsentence error.
+_PRONOUNS = frozenset("ia dia engkau kau anda beliau kamu mereka kami kita aku saya".split())
 SPLIT_SUFFIXES = {"kan": "kan", "nya": "nya", "lah": "lah", "kah": "kah"}
 ABBREVIATIONS = frozenset(
     "dll dsb dst dkk hlm no nos tel tlp jl kab kec prof dr drs ir st sp spd mpd mm mt msi "
@@ -48,6 +52,20 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             for m in _TOKEN.finditer(text)]
 
 
+# Two-consonant word starts that Indonesian words and names have; any other pair of
+# consonants at the start (pkerja, bkerja) is a slip.
+_ONSETS = frozenset(
+    "bl br by cl cr dr dw dy fl fr gl gr gw kh kl kr kw ky mb mp nd ng nj ny pl pr ps py "
+    "sf sk sl sm sn sp sr st sw sy tr ts tw vl".split())
+_VOWELS = frozenset("aeiou")
+
+
+def impossible_onset(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 3 and w[0] not in _VOWELS and w[1] not in _VOWELS and w[1] != "y" \
+        and w[:2] not in _ONSETS and w[0].isalpha() and w[1].isalpha()
+
+
 class Checker:
     def __init__(self, speller: Speller):
         self.sp = speller
@@ -56,6 +74,7 @@ class Checker:
     # ------------------------------------------------------------ entry
     def check_lines(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """Check each ``text[start:end]`` span (a line, or a block segment)."""
+        self._names = self._document_names(text, spans)
         out: list[Finding] = []
         prev_end_blank = True
         for start, end in spans:
@@ -66,6 +85,25 @@ class Checker:
             out.extend(self.check_line(line, start, paragraph_start=prev_end_blank))
             prev_end_blank = False
         return out
+
+    _names: frozenset[str] = frozenset()
+
+    @staticmethod
+    def _document_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+        """Words written capitalised at least twice and never in lowercase: names.
+
+        Typos rarely repeat letter for letter; names (Roekman, Aslim) do.
+        """
+        cap: dict[str, int] = {}
+        lower: set[str] = set()
+        for start, end in spans:
+            for m in _NAME_WORD.finditer(text, start, end):
+                w = m.group()
+                if w[0].isupper():
+                    cap[w.lower()] = cap.get(w.lower(), 0) + 1
+                else:
+                    lower.add(w)
+        return frozenset(w for w, n in cap.items() if n >= 2 and w not in lower)
 
     def check_line(self, line: str, offset: int, paragraph_start: bool = True) -> list[Finding]:
         toks = tokenize(line, offset)
@@ -151,6 +189,8 @@ class Checker:
             return None  # mixed case: iPhone, McDonald, eKTP
         cap = text[0].isupper()
         v = self.sp.verdict(low)
+        if cap and low in self._names and v.rule in ("typo", "typo-likely", "unknown-word"):
+            return None  # a name used throughout the document
         if cap and not start:
             return self._capitalized(tok, low, v, toks, i)
         if not cap and low in self.lex.proper_case:
@@ -168,26 +208,23 @@ class Checker:
         if v.rule == "foreign-term" or i in english:
             return self._english(tok, low, v, i in english or self._glossed(toks, i))
         if cap and v.rule == "typo":
-            if self._in_name(toks, i):
-                return self._strong_typo(tok, low, v, 5.0)
-            return self._strong_typo(tok, low, v) if not self._sentence_typo_ok(low, v) else self._from_verdict(tok, v)
+            return self._strong_typo(tok, low, v, in_name=self._in_name(toks, i))
         return self._from_verdict(tok, v)
-
-    def _sentence_typo_ok(self, low: str, v: Verdict) -> bool:
-        """A capitalised word at a sentence start: a typo when its correction is attested."""
-        return bool(v.suggestions) and self.lex.zipf(v.suggestions[0].split()[0]) >= 3.0 and low.isascii()
 
     @staticmethod
     def _glossed(toks: list[Token], i: int) -> bool:
-        """Right after an opening bracket or quote: a gloss (pengawasan (controlling))."""
+        """Alone in brackets or quotes: a gloss (pengawasan (controlling)), not a slip."""
         j = i - 1
         while j >= 0 and toks[j].kind == "space":
             j -= 1
-        return j >= 0 and toks[j].text in _OPEN | {'"'}
+        k = i + 1
+        while k < len(toks) and toks[k].kind == "space":
+            k += 1
+        return j >= 0 and toks[j].text in _OPEN | {'"'} and k < len(toks) and toks[k].text in _CLOSE | {'"'}
 
     def _capitalized(self, tok: Token, low: str, v: Verdict, toks: list[Token], i: int) -> Finding | None:
         """A capital mid-sentence: a name, a title-case heading, or a wrong capital."""
-        if low in self.lex.function_words and self._lower_neighbours(toks, i):
+        if low in self.lex.function_words and low not in _PRONOUNS and self._lower_neighbours(toks, i):
             return self._finding(tok, "capital-midsentence",
                                  f"no capital letter in the middle of a sentence: {low}",
                                  (low,), low, self.lex.sources["function_words"], "error")
@@ -196,19 +233,37 @@ class Checker:
         if self._in_name(toks, i):
             # part of a capitalised sequence (Multi Prima, Reflika Aditama): only a slip
             # of a very common word is flagged (Pekerjaan Sosisal)
-            return self._strong_typo(tok, low, v, 5.0)
+            return self._strong_typo(tok, low, v, in_name=True)
         if v.rule in ("affix-melting", "compound-joined"):
             return self._from_verdict(tok, v)
         return self._strong_typo(tok, low, v)
 
-    def _strong_typo(self, tok: Token, low: str, v: Verdict, min_zipf: float = 4.0) -> Finding | None:
-        """A capitalised unknown word is flagged only when it is clearly a slip."""
+    def _strong_typo(self, tok: Token, low: str, v: Verdict, in_name: bool = False) -> Finding | None:
+        """A capitalised unknown word is flagged only when it is clearly a slip.
+
+        Names are short and look like nothing; slips keep the shape of a frequent word:
+        a left-out, doubled or neighbouring key (Mahasiwa, Pembelajaraan), a long word
+        (Penegertian), or an onset no Indonesian word has (Pkerja).
+        """
+        from modulfix.spelling.suggest import typo_bonus
+
         if v.rule != "typo" or self.lex.zipf(low) > 0 or len(low) < 5 or not low.isascii():
             return None
-        cands = self.sp.candidates(low)
-        if cands and cands[0].distance == 1 and cands[0].zipf >= min_zipf and " " not in cands[0].text:
+        cands = [c for c in self.sp.candidates(low) if " " not in c.text]
+        if not cands:
+            return None
+        top, n = cands[0], len(low)
+        if impossible_onset(low):
             return self._from_verdict(tok, v)
-        return None
+        bonus = typo_bonus(low, top.text) if top.distance == 1 else 0.0
+        if in_name:
+            ok = top.distance == 1 and n >= 7 and top.zipf >= 5.0 and bonus >= 0.5
+        elif top.distance == 2:
+            ok = top.zipf >= 5.5 and n >= 6
+        else:
+            ok = (n >= 7 and top.zipf >= 4.0 and (bonus >= 0.5 or n >= 9)) or (
+                top.zipf >= 5.5 and bonus >= 0.5)
+        return self._from_verdict(tok, v) if ok else None
 
     def _in_name(self, toks: list[Token], i: int) -> bool:
         """A capitalised word next to another capitalised word (a name or title)."""
@@ -294,19 +349,25 @@ class Checker:
                                      (fix, a.text), None, "context", "warning")
             return None
         # word broken before a suffix: Membangkit kan
-        if lb in SPLIT_SUFFIXES and len(la) >= 4 and not b.text[0].isupper():
+        if lb in SPLIT_SUFFIXES and len(la) >= 4 and not b.text[0].isupper() \
+                and la not in lex.function_words:
             joined = la + lb
-            if sp.is_valid(joined) and sp.verdict(joined).ok:
+            # "kita kan" is colloquial kan (= bukan): join only into an attested word
+            if sp.is_valid(joined) and sp.verdict(joined).ok and lex.zipf(joined) > 0:
                 fix = a.text + b.text
                 return self._finding(span, "split-word", f"suffix written apart: {fix}", (fix,), fix,
                                      "morphology", "error")
         # bound form written apart: non formal, antar kota
         if la in lex.bound_forms and not a.text[0].isupper():
+            if b.text[0].isupper() and la in lex.bound_free:
+                return None  # "produksi super CPO": super is a word here
             if b.text[0].isupper():
                 fix = f"{a.text}-{b.text}"
                 return self._finding(span, "bound-form", f"bound form before a capital takes a hyphen: {fix}",
                                      (fix,), fix, lex.sources["bound_forms"], "error")
             joined = la + lb
+            if la in lex.bound_free and not (lex.zipf(joined) > 0 and sp.is_valid(joined)):
+                return None  # "ekonomi makro masih": makro is a word here
             if sp.is_valid(joined) or sp.is_valid(lb):
                 fixed = transfer_case(a.text, joined)
             else:

@@ -86,9 +86,16 @@ DATA_FILES = (
 )
 
 
+# The code that decides what is compiled: a change to it must invalidate the caches
+# (the suggestion index holds every word that morphology accepts).
+_CODE_FILES = ("lexicon.py", "morphology.py", "speller.py", "suggest.py")
+
+
 def source_paths() -> list[Path]:
     d = dictionaries_dir()
     paths = [d / name for name in DATA_FILES]
+    here = Path(__file__).resolve().parent
+    paths.extend(here / name for name in _CODE_FILES)
     paths.append(_sastrawi_roots_path())
     paths.extend(_wordfreq_paths())
     return paths

@@ -41,6 +41,7 @@ _SUFFIX_OK: dict[str, frozenset[str]] = {
 # Prefix chains: (outer, inner).
 _CHAINS = frozenset({
     ("meN", "per"), ("di", "per"), ("ter", "per"), ("ke", "ber"), ("ke", "ter"),
+    ("meN", "ber"), ("di", "ber"),  # memberdayakan, diberdayakan
     ("peN", "ber"), ("peN", "per"), ("ber", "ke"), ("se", "per"), ("ke", "per"),
 })
 

@@ -21,8 +21,13 @@ from modulfix.spelling.suggest import Candidate, Suggester, damerau
 # The neighbour must be attested and more frequent than the rare word's own root
 # (membedayakan: root bedaya unattested, memberdayakan 3.4) -- a derivation of a common
 # root is a real word more often than a slip (perkuatan from kuat, not perbuatan).
-NEAR_FREQUENT_ZIPF = 3.0
 ROOT_GAP = 0.5
+VERY_FREQUENT_ZIPF = 4.5
+# An unknown word is reported as a typo (error) only when a correction is plausible:
+# one edit to an attested word, or two edits to a common one in a long word.
+# Otherwise it is 'unknown-word' (info): rare valid words and names are not errors.
+TYPO_D1_ZIPF = 3.0
+TYPO_D2_ZIPF = 4.0
 # An attested but non-standard-looking string is a likely typo when a standard word one
 # edit away is this much more frequent (zipf difference; 2.0 = 100 times).
 ATTESTED_TYPO_GAP = 2.3
@@ -73,7 +78,16 @@ class Speller:
             return True
         if w in self.lex.nonstandard or w in self.lex.compounds:
             return False
-        return any(a.valid for a in self.analyses(w))
+        return any(a.valid for a in self.analyses(w)) or bool(self.bound_split(w))
+
+    def bound_split(self, w: str) -> str:
+        """A bound form joined to a standard word (antarsesama, nonmigas): the bound form."""
+        for n in (2, 3, 4, 5, 6):
+            head, rest = w[:n], w[n:]
+            if head in self.lex.bound_forms and len(rest) >= 3 and rest not in self.lex.nonstandard \
+                    and (self.is_root(rest) or any(a.valid for a in self.analyses(rest))):
+                return head
+        return ""
 
     def is_valid_hyphenated(self, w: str) -> bool:
         parts = w.split("-")
@@ -108,6 +122,9 @@ class Speller:
             v.analyses = list(analyses)
             near = self._near_frequent(w, best)
             return near or v
+        head = self.bound_split(w)
+        if head:
+            return _ok(w, f"bound form {head}- + {w[len(head):]}", lex.sources["bound_forms"])
         issue = self._affix_issue(w, analyses) or self._kan_an(w)
         if issue:
             return issue
@@ -246,8 +263,8 @@ class Speller:
         roots = {a.root for a in self.analyses(w)}
         root_zipf = lex.zipf(best.root)
         cands = [c for c in self.suggester().suggest(w, max_distance=1)
-                 if c.distance == 1 and c.zipf >= NEAR_FREQUENT_ZIPF and " " not in c.text
-                 and c.zipf - root_zipf >= ROOT_GAP
+                 if c.distance == 1 and " " not in c.text and c.zipf - root_zipf >= ROOT_GAP
+                 and self._far_more_plausible(w, c, root_zipf)
                  and not roots & {a.root for a in self.analyses(c.text)}]
         if not cands:
             return None
@@ -256,6 +273,22 @@ class Speller:
                        f"rare form ({best.describe()}); did you mean {top.text}?",
                        tuple(c.text for c in cands[:3]), None, "morphology + wordfreq",
                        how=f"derived: {best.describe()}, unattested, one edit from frequent {top.text!r}")
+
+    @staticmethod
+    def _far_more_plausible(w: str, c: Candidate, root_zipf: float) -> bool:
+        """Is the frequent neighbour a likelier reading than a rare derivation?
+
+        Very frequent neighbours (tesebut/tersebut), a keyboard slip or swap towards a
+        frequent word (berkimpul/berkumpul), or a root nobody uses (berkekatan) tip it.
+        """
+        from modulfix.spelling.suggest import typo_bonus
+
+        if c.zipf >= VERY_FREQUENT_ZIPF:
+            return True
+        bonus = typo_bonus(w, c.text)
+        if c.zipf >= 4.0 and bonus >= 1.0:
+            return True
+        return root_zipf == 0 and (c.zipf >= 3.5 or (c.zipf >= 3.3 and bonus >= 0.8))
 
     def _attested_typo(self, w: str, z: float) -> Verdict | None:
         if len(w) < 5:
@@ -277,6 +310,16 @@ class Speller:
         if not cands:
             return Verdict(w, "info", "unknown-word", "word not in the dictionary (no close standard form)",
                            how="unknown; no standard form within two edits", source="lexicon")
+        top = cands[0]
+        plausible = (top.distance == 1 and top.zipf >= TYPO_D1_ZIPF) or top.how == "split" or (
+            top.distance == 2 and top.zipf >= TYPO_D2_ZIPF and len(w) >= 7) or (
+            top.distance == 2 and top.zipf >= 5.5 and len(w) >= 6) or (
+            top.how == "morphology" and top.distance == 1)
+        if not plausible:
+            return Verdict(w, "info", "unknown-word", f"word not in the dictionary; closest: {top.text}",
+                           tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
+                           how="unknown; no plausible correction: " + ", ".join(
+                               f"{c.text} (d={c.distance}, zipf {c.zipf:.2f})" for c in cands[:3]))
         fix = self.safe_fix(w, cands)
         return Verdict(w, "error", "typo", f"unknown word; did you mean {cands[0].text}?",
                        tuple(c.text for c in cands[:5]), fix, "symspell over standard forms",

@@ -60,6 +60,8 @@ def typo_bonus(word: str, cand: str) -> float:
             bonus += 0.7
         if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == cand[diffs[1]]:
             bonus += 0.7
+    elif len(word) + 1 == len(cand):
+        bonus += 0.5  # a letter left out: the commonest slip (membedayakan)
     elif len(word) == len(cand) + 1:
         # an inserted letter, often doubled or next to its neighbour on the keyboard
         for i in range(len(word)):
