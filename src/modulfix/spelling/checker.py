@@ -188,6 +188,10 @@ class Checker:
         if not low.isalpha() or any(c.isupper() for c in text[1:]):
             return None  # mixed case: iPhone, McDonald, eKTP
         cap = text[0].isupper()
+        if not low.isascii():
+            # Indonesian spelling has no diacritics: département, gœngsi are foreign
+            return self._finding(tok, "foreign-term", "foreign term: italicise it, or use the Indonesian term",
+                                 (), None, "script", "info", italic=not cap)
         v = self.sp.verdict(low)
         if cap and low in self._names and v.rule in ("typo", "typo-likely", "unknown-word"):
             return None  # a name used throughout the document
@@ -253,13 +257,14 @@ class Checker:
         if not cands:
             return None
         top, n = cands[0], len(low)
-        if impossible_onset(low):
+        if impossible_onset(low) and top.distance == 1 and top.zipf >= 4.0:
             return self._from_verdict(tok, v)
         bonus = typo_bonus(low, top.text) if top.distance == 1 else 0.0
         if in_name:
             ok = top.distance == 1 and n >= 7 and top.zipf >= 5.0 and bonus >= 0.5
         elif top.distance == 2:
-            ok = top.zipf >= 5.5 and n >= 6
+            # two slips in a short word keep its first and last letters (Bebrpa)
+            ok = top.zipf >= 5.5 and n >= 6 and low[0] == top.text[0] and low[-1] == top.text[-1]
         else:
             ok = (n >= 7 and top.zipf >= 4.0 and (bonus >= 0.5 or n >= 9)) or (
                 top.zipf >= 5.5 and bonus >= 0.5)
