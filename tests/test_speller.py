@@ -181,3 +181,37 @@ def test_fixing_fixed_text_changes_nothing(words, seps):
     once = fixed_text(check_source(Source("t.txt", text)))
     assert once.count("\n") == text.count("\n")
     assert fixed_text(check_source(Source("t.txt", once))) == once
+
+
+def _keys(findings):
+    return [(f.start, f.end, f.rule, f.fix, f.severity, f.italic) for f in findings]
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_fast_path_gives_the_same_findings(path):
+    checker = get_checker()
+    text = path.read_text(encoding="utf-8")
+    fast = _keys(check_text(text))
+    checker.fast = False
+    try:
+        slow = _keys(check_text(text))
+    finally:
+        checker.fast = True
+    assert fast == slow
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_SAMPLE_WORDS + ["di", "lakukan", "dari", "Karena", "kan", "non", "anak2",
+                                                 "The", "problem", "solver", "Ia", "pertanggung", "jawaban"]),
+                min_size=1, max_size=30),
+       st.lists(st.sampled_from([" ", " ", " ", ". ", ", ", "\n", " ( ", " ) "]), min_size=1, max_size=30))
+def test_fast_path_property(words, seps):
+    checker = get_checker()
+    text = "".join(w + seps[i % len(seps)] for i, w in enumerate(words))
+    fast = _keys(check_text(text))
+    checker.fast = False
+    try:
+        slow = _keys(check_text(text))
+    finally:
+        checker.fast = True
+    assert fast == slow

@@ -26,6 +26,12 @@ _TOKEN = re.compile(
 )
 _SENT_END = frozenset(".!?")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
+# The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
+_FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# ... and every pattern that sends a line to the full path: punctuation spacing or
+# doubling, a lowercase letter after a sentence end, reduplication with 2.
+_SLOW_LINE = re.compile(
+    r"\s[,.;:?!)\]}”’]|[,;:][^\W\d_]|[,.][,.)]|[(\[{“‘]\s|[.!?]\s+[a-z]|[^\W\d_]2\b")
 _OPEN = frozenset("([{“‘")
 _CLOSE = frozenset(")]}”’")
 # A capitalised unknown word is auto-fixed only towards a word at least this frequent.
@@ -70,6 +76,8 @@ class Checker:
     def __init__(self, speller: Speller):
         self.sp = speller
         self.lex = speller.lex
+        self._quiet = {}
+        self._tails: dict[str, set[str]] = {}  # confix compound heads -> their tails
 
     # ------------------------------------------------------------ entry
     def check_lines(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
@@ -82,11 +90,105 @@ class Checker:
             if not line.strip():
                 prev_end_blank = True
                 continue
-            out.extend(self.check_line(line, start, paragraph_start=prev_end_blank))
+            if not (self.fast and self._quiet_line(line)):
+                out.extend(self.check_line(line, start, paragraph_start=prev_end_blank))
             prev_end_blank = False
         return out
 
+    # ------------------------------------------------------------ fast path
+    def _quiet_line(self, line: str) -> bool:
+        """True when no rule can fire on ``line``: the common case, decided cheaply.
+
+        Every word must be *quiet* (cached per distinct token: standard, not English,
+        not a trigger of a two-word rule) and no punctuation, sentence-start or
+        repetition pattern may occur. Anything else takes the full path.
+        """
+        if _SLOW_LINE.search(line):
+            return False
+        quiet = self._quiet
+        prev = ""
+        for w in _FAST_WORD.findall(line):
+            q = quiet.get(w, 0)
+            if q == 0:
+                q = quiet[w] = self._token_quiet(w)
+            if q is False or (q is None and prev):
+                return False
+            if prev and self._pair_trigger(prev, w):
+                return False
+            prev = w
+        return True
+
+    def _token_quiet(self, w: str) -> bool | None:
+        """True: never flagged; None: quiet only as the first word of a line; False: not quiet."""
+        lex, sp = self.lex, self.sp
+        low = w.lower()
+        if not low.isascii() or "'" in w or "’" in w or not w.replace("-", "").isalpha():
+            return False
+        if "-" in w:
+            parts = low.split("-")
+            return (self._hyphenated(Token("word", 0, len(w), w)) is None
+                    and not any(self._english_dominant(p) for p in parts))
+        if len(w) > 1 and w.isupper():
+            return sp.verdict(low).rule not in ("nonstandard", "compound-joined", "preposition-joined")
+        if any(c.isupper() for c in w[1:]):
+            return False
+        if low in lex.bound_forms or low in SPLIT_SUFFIXES:
+            return False
+        if self._english_dominant(low):
+            return False
+        v = sp.verdict(low)
+        cap = w[0].isupper()
+        if not v.ok and not (cap and v.rule == "unknown-word"):
+            return False
+        heads = {x.root for x in sp.analyses(low)
+                 if x.prefixes and not x.suffix and not x.clitics and x.root in lex.compound_heads}
+        if heads:
+            self._tails[low] = set().union(*(lex.compound_heads[h] for h in heads))
+        if cap:
+            return None if low in lex.function_words else True
+        return low not in lex.proper_case
+
+    def _quiet_of(self, w: str) -> bool | None:
+        q = self._quiet.get(w, 0)
+        if q == 0:
+            q = self._quiet[w] = self._token_quiet(w)
+        return q
+
+    def _pair_trigger(self, a: str, b: str) -> bool:
+        """Could a two-word rule fire on two quiet words (dari dari, di lakukan, ...)?"""
+        la, lb = a.lower(), b.lower()
+        if la == lb or (la == "di" and self._di_trigger(lb)):
+            return True
+        return la in self._tails and bool(self._confix_tail(lb) & self._tails[la])
+
+    @staticmethod
+    def _after_sentence_end(toks: list[Token], i: int) -> bool:
+        j = i - 1
+        while j >= 0 and toks[j].kind == "space":
+            j -= 1
+        return j >= 0 and toks[j].text in _SENT_END
+
+    def _confix_tail(self, low: str) -> set[str]:
+        """Roots of ``low`` read as compound tail + suffix (jawaban -> jawab)."""
+        return {x.root for x in self.sp.analyses(low) if not x.prefixes and x.suffix}
+
+    def _english_dominant(self, low: str) -> bool:
+        """The English test of the phrase mask (an English word, or one of both languages
+        that is far more frequent in English)."""
+        en = self.lex.english_words.get(low, 0.0)
+        if en < ENGLISH_ZIPF:
+            return False
+        return not self.sp.is_valid(low) or en > self.lex.zipf(low) + 1.0
+
+    def _di_trigger(self, lb: str) -> bool:
+        if lb in self.lex.di_places or len(lb) <= 3 or self.sp.is_root(lb):
+            return False
+        return any(x.valid and x.prefixes == ("di",) and x.suffix in ("kan", "i")
+                   for x in self.sp.analyses("di" + lb))
+
     _names: frozenset[str] = frozenset()
+    _quiet: dict[str, bool | None]
+    fast = True  # False: every line and word through the full rules (tests compare both)
 
     @staticmethod
     def _document_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
@@ -111,6 +213,7 @@ class Checker:
         words = [i for i, t in enumerate(toks) if t.kind == "word"]
         english = self._english_mask(toks, words)
         consumed: set[int] = set()
+        quiet = [self._quiet_of(toks[i].text) for i in words]
         for n, i in enumerate(words):
             if i in consumed:
                 continue
@@ -118,6 +221,9 @@ class Checker:
             nxt = toks[words[n + 1]] if n + 1 < len(words) else None
             gap = line[tok.end - offset: nxt.start - offset] if nxt else ""
             adjacent = nxt is not None and gap.strip() == "" and gap != ""
+            if self.fast and quiet[n] is True and not self._after_sentence_end(toks, i) and (
+                    not adjacent or (quiet[n + 1] is not False and not self._pair_trigger(tok.text, nxt.text))):
+                continue  # a quiet word with a quiet neighbour: nothing can fire
             # context rules that span two words
             if adjacent:
                 f = self._pair_rules(tok, nxt, english)
@@ -213,6 +319,8 @@ class Checker:
             return self._english(tok, low, v, i in english or self._glossed(toks, i))
         if cap and v.rule == "typo":
             return self._strong_typo(tok, low, v, in_name=self._in_name(toks, i))
+        if cap and v.rule == "unknown-word":
+            return None  # a capitalised word nobody knows is a name until shown otherwise
         return self._from_verdict(tok, v)
 
     @staticmethod
@@ -444,10 +552,7 @@ class Checker:
         lex = self.lex
 
         def is_en(t: Token) -> bool:
-            low = t.text.lower()
-            if lex.english_words.get(low, 0.0) < ENGLISH_ZIPF:
-                return False
-            return not self.sp.is_valid(low) or lex.english_words.get(low, 0) > lex.zipf(low) + 1.0
+            return self._english_dominant(t.text.lower())
 
         def weak_en(t: Token) -> bool:
             # unknown to Indonesian: next to an English word it is English too (problem solver)
