@@ -25,6 +25,7 @@ _TOKEN = re.compile(
     r"|(?P<punct>.)"
 )
 _SENT_END = frozenset(".!?")
+_MISSING = object()
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 # The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
 _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -45,7 +46,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms vs etc eg ie al ed eds vol cet tahun thn bab pasal ayat gbr tab ibid op cit".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str
     start: int
@@ -77,6 +78,7 @@ class Checker:
         self.sp = speller
         self.lex = speller.lex
         self._quiet = {}
+        self._english_cache: dict[str, tuple[bool, bool]] = {}
         self._tails: dict[str, set[str]] = {}  # confix compound heads -> their tails
 
     # ------------------------------------------------------------ entry
@@ -108,8 +110,8 @@ class Checker:
         quiet = self._quiet
         prev = ""
         for w in _FAST_WORD.findall(line):
-            q = quiet.get(w, 0)
-            if q == 0:
+            q = quiet.get(w, _MISSING)
+            if q is _MISSING:
                 q = quiet[w] = self._token_quiet(w)
             if q is False or (q is None and prev):
                 return False
@@ -149,10 +151,10 @@ class Checker:
         return low not in lex.proper_case
 
     def _quiet_of(self, w: str) -> bool | None:
-        q = self._quiet.get(w, 0)
-        if q == 0:
+        q = self._quiet.get(w, _MISSING)
+        if q is _MISSING:
             q = self._quiet[w] = self._token_quiet(w)
-        return q
+        return q  # type: ignore[return-value]
 
     def _pair_trigger(self, a: str, b: str) -> bool:
         """Could a two-word rule fire on two quiet words (dari dari, di lakukan, ...)?"""
@@ -196,15 +198,17 @@ class Checker:
 
         Typos rarely repeat letter for letter; names (Roekman, Aslim) do.
         """
+        counts: dict[str, int] = {}
+        for start, end in spans:
+            for w in _NAME_WORD.findall(text, start, end):
+                counts[w] = counts.get(w, 0) + 1
         cap: dict[str, int] = {}
         lower: set[str] = set()
-        for start, end in spans:
-            for m in _NAME_WORD.finditer(text, start, end):
-                w = m.group()
-                if w[0].isupper():
-                    cap[w.lower()] = cap.get(w.lower(), 0) + 1
-                else:
-                    lower.add(w)
+        for w, n in counts.items():
+            if w[0].isupper():
+                cap[w.lower()] = cap.get(w.lower(), 0) + n
+            else:
+                lower.add(w)
         return frozenset(w for w, n in cap.items() if n >= 2 and w not in lower)
 
     def check_line(self, line: str, offset: int, paragraph_start: bool = True) -> list[Finding]:
@@ -551,16 +555,23 @@ class Checker:
         """Word tokens inside an English phrase (two or more English words in a row)."""
         lex = self.lex
 
-        def is_en(t: Token) -> bool:
-            return self._english_dominant(t.text.lower())
+        cache = self._english_cache
 
-        def weak_en(t: Token) -> bool:
-            # unknown to Indonesian: next to an English word it is English too (problem solver)
-            low = t.text.lower()
-            return low.isascii() and lex.zipf(low) == 0 and not self.sp.is_valid(low)
+        def classify(w: str) -> tuple[bool, bool]:
+            got = cache.get(w)
+            if got is None:
+                low = w.lower()
+                strong = self._english_dominant(low)
+                # unknown to Indonesian: next to an English word it is English too (problem solver)
+                weak = strong or (low.isascii() and lex.zipf(low) == 0 and not self.sp.is_valid(low))
+                got = cache[w] = (strong, weak)
+            return got
 
-        flags = [is_en(toks[i]) for i in words]
-        weak = [f or weak_en(toks[i]) for f, i in zip(flags, words)]
+        pairs = [classify(toks[i].text) for i in words]
+        if not any(p[0] for p in pairs):
+            return set()
+        flags = [p[0] for p in pairs]
+        weak = [p[1] for p in pairs]
 
         def joined(n: int, m: int) -> bool:  # only spaces between the two words
             return all(t.kind == "space" for t in toks[words[n] + 1: words[m]])
