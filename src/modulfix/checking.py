@@ -93,6 +93,12 @@ def check_source(source: Source) -> FileResult:
 
 
 def fixed_text(result: FileResult) -> str:
-    from modulfix.fixes import apply_fixes
+    """The text with every safe fix applied, settled: fixing it again changes nothing."""
+    from dataclasses import replace as _replace
 
-    return apply_fixes(result.source.text, result.findings)
+    from modulfix.fixes import settle
+
+    def again(text: str) -> list[Finding]:
+        return check_source(_replace(result.source, text=text)).findings
+
+    return settle(result.source.text, again, result.findings)

@@ -6,7 +6,7 @@ Only findings with a ``fix`` are applied; overlapping ones keep the first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from modulfix.document import Finding
 
@@ -34,3 +34,20 @@ def apply_fixes(text: str, findings: Iterable[Finding], start: int = 0, end: int
         pos = f.end
     out.append(text[pos:end])
     return "".join(out)
+
+
+def settle(text: str, check: Callable[[str], list[Finding]], first: list[Finding] | None = None,
+           rounds: int = 4) -> str:
+    """Apply fixes until the text stops changing (at most ``rounds`` passes).
+
+    One fix can reveal another ("dengnan dengnan" -> "dengan dengan" -> "dengan"), so a
+    single pass would leave work for the next run; settling makes ``fix`` idempotent.
+    """
+    findings = check(text) if first is None else first
+    for _ in range(rounds):
+        new = apply_fixes(text, findings)
+        if new == text:
+            break
+        text = new
+        findings = check(text)
+    return text
