@@ -215,3 +215,33 @@ def test_fast_path_property(words, seps):
     finally:
         checker.fast = True
     assert fast == slow
+
+
+def test_pun_rules():
+    rules = _rules("apapun yang terjadi, walau pun hujan, siapapun boleh datang.")
+    assert ("pun-apart", "apapun", "apa pun") in rules
+    assert ("pun-apart", "siapapun", "siapa pun") in rules
+    assert ("pun-joined", "walau pun", "walaupun") in rules
+    assert _rules("menghimpun dana dan rumpun bambu, meskipun begitu, adapun caranya.") == []
+
+
+def test_dictionary_corrections_are_accepted(sp):
+    """No correction in the data is itself flagged (each word of it is standard)."""
+    lex = sp.lex
+    bad = []
+    for wrong, (right, _safe) in list(lex.nonstandard.items()) + list(lex.english.items()):
+        for word in right.lower().split():
+            v = sp.verdict(word)
+            if not v.ok and v.rule not in ("foreign-term",):
+                bad.append((wrong, right, word, v.rule))
+    for joined, spaced in lex.compounds.items():
+        for word in spaced.split():
+            if not sp.verdict(word).ok:
+                bad.append((joined, spaced, word, sp.verdict(word).rule))
+    assert bad == []
+
+
+def test_no_nonstandard_form_is_accepted(sp):
+    lex = sp.lex
+    accepted = [w for w in lex.nonstandard if " " not in w and sp.verdict(w).ok]
+    assert accepted == []

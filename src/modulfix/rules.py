@@ -101,6 +101,15 @@ _RULES = [
          "non formal, antar kota", "nonformal, antarkota",
          "Safe when the joined word is standard; if the second part is a typo, the corrected join "
          "is offered (non foral -> nonformal)."),
+    Rule("pun-apart", "error", "spelling",
+         "Flags the particle pun joined to a word where PUEBI writes it apart.",
+         "pun meaning 'even/also' is written apart (apa pun, siapa pun, di mana pun); only a fixed "
+         "list is joined (dictionaries/pun-joined.txt: walaupun, meskipun, adapun ...).",
+         "apapun, siapapun", "apa pun, siapa pun", "Safe."),
+    Rule("pun-joined", "error", "spelling",
+         "Flags pun written apart in the fixed words where it is joined.",
+         "PUEBI lists the words with a joined pun (walaupun, meskipun, ataupun ...).",
+         "walau pun, meski pun", "walaupun, meskipun", "Safe."),
     Rule("split-word", "error", "spelling",
          "Flags a suffix or particle written apart from its word.",
          "Suffixes and particles are joined.",

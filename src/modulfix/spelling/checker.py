@@ -134,8 +134,8 @@ class Checker:
             return sp.verdict(low).rule not in ("nonstandard", "compound-joined", "preposition-joined")
         if any(c.isupper() for c in w[1:]):
             return False
-        if low in lex.bound_forms or low in SPLIT_SUFFIXES:
-            return False
+        if low in lex.bound_forms or low in SPLIT_SUFFIXES or low == "pun":
+            return False  # they start or end a two-word rule
         if self._english_dominant(low):
             return False
         v = sp.verdict(low)
@@ -465,6 +465,11 @@ class Checker:
                 return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                      (fix, a.text), None, "context", "warning")
             return None
+        # pun written apart where it is joined: walau pun -> walaupun
+        if lb == "pun" and la + "pun" in lex.pun_joined:
+            fix = a.text + b.text
+            return self._finding(span, "pun-joined", f"pun is joined in {la}pun", (fix,), fix,
+                                 lex.sources["pun_joined"], "error")
         # word broken before a suffix: Membangkit kan
         if lb in SPLIT_SUFFIXES and len(la) >= 4 and not b.text[0].isupper() \
                 and la not in lex.function_words:

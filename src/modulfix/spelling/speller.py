@@ -116,6 +116,11 @@ class Speller:
             return _ok(w, "listed standard form", self._list_of(w))
         analyses = self.analyses(w)
         valid = [a for a in analyses if a.valid]
+        if valid and all("pun" in a.clitics for a in valid) and w not in lex.pun_joined:
+            stem = w[:-3]
+            return Verdict(w, "error", "pun-apart", f"pun is written apart here: {stem} pun",
+                           (f"{stem} pun",), f"{stem} pun", lex.sources["pun_joined"],
+                           how="only analysis: " + valid[0].describe())
         if valid:
             best = min(valid, key=lambda a: (len(a.prefixes) + bool(a.suffix) + len(a.clitics), -len(a.root)))
             v = _ok(w, "derived: " + best.describe(), self._list_of(best.root))
