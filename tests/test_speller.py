@@ -245,3 +245,9 @@ def test_no_nonstandard_form_is_accepted(sp):
     lex = sp.lex
     accepted = [w for w in lex.nonstandard if " " not in w and sp.verdict(w).ok]
     assert accepted == []
+
+
+def test_passive_di_written_apart_by_frequency():
+    rules = _rules("Anak-anak perlu di bimbing secara terus menerus.")
+    assert ("prefix-di-apart", "di bimbing", None) in rules  # a suggestion: warning, no fix
+    assert _rules("Mereka belajar di rumah dan di sekolah setiap hari.") == []

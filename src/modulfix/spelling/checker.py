@@ -183,6 +183,8 @@ class Checker:
         return not self.sp.is_valid(low) or en > self.lex.zipf(low) + 1.0
 
     def _di_trigger(self, lb: str) -> bool:
+        if self.sp.passive_by_frequency(lb):
+            return True
         if lb in self.lex.di_places or len(lb) <= 3 or self.sp.is_root(lb):
             return False
         return any(x.valid and x.prefixes == ("di",) and x.suffix in ("kan", "i")
@@ -509,6 +511,10 @@ class Checker:
                    for x in sp.analyses(joined)):
                 return self._finding(span, "prefix-di-apart", f"passive prefix di- is written joined: {joined}",
                                      (joined,), joined, "morphology", "error")
+        if la == "di" and a.text == "di" and sp.passive_by_frequency(lb):
+            joined = "di" + lb
+            return self._finding(span, "prefix-di-apart", f"passive prefix di- is written joined: {joined}?",
+                                 (joined,), None, "wordfreq id", "warning")
         # compound with a confix written apart: pertanggung jawaban
         heads = lex.compound_heads
         for x in sp.analyses(la) if la not in lex.function_words else ():

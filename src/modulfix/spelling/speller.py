@@ -174,6 +174,14 @@ class Speller:
                 return f"{prep} {rest}"
         return ""
 
+    def passive_by_frequency(self, rest: str) -> bool:
+        """"di bimbing": the joined passive is about as frequent as the root."""
+        lex = self.lex
+        if rest in lex.di_places or len(rest) < 3 or not self.is_root(rest) or rest in lex.function_words:
+            return False
+        zj = lex.zipf("di" + rest)
+        return zj >= 3.0 and zj - lex.zipf(rest) >= -0.8
+
     def _affix_issue(self, w: str, analyses: tuple[Analysis, ...]) -> Verdict | None:
         """meN-/peN- allomorphy errors (mengkoordinasi) with the corrected form.
 
