@@ -42,6 +42,7 @@ _SUFFIX_OK: dict[str, frozenset[str]] = {
 _CHAINS = frozenset({
     ("meN", "per"), ("di", "per"), ("ter", "per"), ("ke", "ber"), ("ke", "ter"),
     ("meN", "ber"), ("di", "ber"),  # memberdayakan, diberdayakan
+    ("meN", "ke"), ("peN", "ke"), ("di", "ke"),  # mengetahui, pengetahuan, diketahui
     ("peN", "ber"), ("peN", "per"), ("ber", "ke"), ("se", "per"), ("ke", "per"),
 })
 
@@ -169,10 +170,13 @@ def _prefix_analyses(stem: str, is_root: Callable[[str], bool], outer: str = "",
             for root, surf in _nasal_candidates(stem, base):
                 for inner, r, issue, corr in _sub(root, is_root, prefix, depth):
                     if inner:
-                        # the inner prefix (per-, ber-) is not a nasal host: memper-, pember-
-                        expect = base + "m" if inner[0] in ("per", "ber") else None
-                        if expect and surf == expect:
-                            yield (prefix,) + inner, r, issue, surf + corr
+                        if inner[0] in ("per", "ber"):
+                            # per-/ber- keep their p/b after the nasal: memper-, pember-
+                            if surf == base + "m":
+                                yield (prefix,) + inner, r, issue, surf + corr
+                        elif stem == nasal_form(corr, base):
+                            # ke- melts like any k: mengetahui = meN- + ke-tahu-i
+                            yield (prefix,) + inner, r, issue, stem
                         continue
                     want = nasal_form(r, base)
                     if stem == want:

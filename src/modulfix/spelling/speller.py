@@ -31,6 +31,9 @@ TYPO_D2_ZIPF = 4.0
 # An attested but non-standard-looking string is a likely typo when a standard word one
 # edit away is this much more frequent (zipf difference; 2.0 = 100 times).
 ATTESTED_TYPO_GAP = 2.3
+# ... or this much, when the difference is a typical slip (a letter left out or doubled,
+# a neighbouring key): perusahan vs perusahaan.
+ATTESTED_SLIP_GAP = 1.8
 # English words (wordfreq en) at least this frequent are treated as foreign terms.
 ENGLISH_ZIPF = 3.0
 
@@ -306,14 +309,19 @@ class Speller:
     def _attested_typo(self, w: str, z: float) -> Verdict | None:
         if len(w) < 5:
             return None
+        from modulfix.spelling.suggest import typo_bonus
+
         roots = {a.root for a in self.analyses(w)}
         cands = [c for c in self.suggester().suggest(w, max_distance=1)
-                 if c.distance == 1 and c.zipf - z >= ATTESTED_TYPO_GAP and " " not in c.text
+                 if c.distance == 1 and " " not in c.text
+                 and (c.zipf - z >= ATTESTED_TYPO_GAP
+                      or (c.zipf - z >= ATTESTED_SLIP_GAP and typo_bonus(w, c.text) >= 0.8))
                  and not roots & {a.root for a in self.analyses(c.text)}]
         if not cands:
             return None
         top = cands[0]
-        safe = len(cands) == 1 and top.zipf - z >= ATTESTED_TYPO_GAP + 0.5
+        rivals = [c for c in cands[1:] if c.zipf - z >= ATTESTED_TYPO_GAP]
+        safe = top.zipf - z >= ATTESTED_TYPO_GAP + 0.5 and all(c.zipf < top.zipf - 1.0 for c in rivals)
         return Verdict(w, "warning", "typo-likely", f"probably a typo for {top.text}",
                        tuple(c.text for c in cands[:3]), top.text if safe else None,
                        "wordfreq id", how=f"attested but rare (zipf {z:.2f}); {top.text!r} zipf {top.zipf:.2f}")
