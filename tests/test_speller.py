@@ -251,3 +251,15 @@ def test_passive_di_written_apart_by_frequency():
     rules = _rules("Anak-anak perlu di bimbing secara terus menerus.")
     assert ("prefix-di-apart", "di bimbing", None) in rules  # a suggestion: warning, no fix
     assert _rules("Mereka belajar di rumah dan di sekolah setiap hari.") == []
+
+
+def test_correct_academic_text_has_no_errors():
+    text = (
+        "Dalam konteks pembelajaran abad ke-21, guru dituntut menguasai keterampilan berpikir kritis "
+        "(4C). Hal ini sejalan dengan pendapat Trilling dan Fadel (2009: 45).\n"
+        "Data dianalisis menggunakan uji-t dengan taraf signifikansi 5% (α = 0,05) berbantuan SPSS versi 25.\n"
+        "Hasilnya menunjukkan rata-rata nilai kelas eksperimen sebesar 82,5; artinya, model tersebut "
+        "berpengaruh positif, dll.\n"
+        "Trilling, B., & Fadel, C. (2009). 21st Century Skills. San Francisco: Jossey-Bass.\n"
+        "Arikunto, S. (2013). Prosedur Penelitian: Suatu Pendekatan Praktik. Jakarta: Rineka Cipta.\n")
+    assert [f for f in check_text(text) if f.severity != "info"] == []

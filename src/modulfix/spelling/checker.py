@@ -608,6 +608,9 @@ class Checker:
             nxt = toks[i + 1] if i + 1 < n else None
             prev2 = toks[i - 2] if i > 1 else None
             # doubled marks: ",," ",." ".," ",)"
+            if t.text == "." and nxt is not None and nxt.text == "," and prev is not None \
+                    and prev.kind == "word" and (len(prev.text) == 1 or prev.text.lower() in ABBREVIATIONS):
+                continue  # "Trilling, B., & Fadel", "dkk.,": the full stop ends an initial
             if nxt is not None and nxt.kind == "punct" and (t.text + nxt.text) in (",,", ",.", ".,", ",)"):
                 keep = nxt.text if t.text == "," or nxt.text == ")" else t.text
                 if t.text == "." and nxt.text == ",":
