@@ -38,4 +38,10 @@ def check_text(text: str, spans: list[tuple[int, int]] | None = None) -> list[Fi
 def annotate(doc: Document) -> None:
     """``clean``: check every block segment and record the findings on the document."""
     spans = [(s.start, s.end) for b in doc.blocks if b.kind not in ("code", "raw") for s in b.segments]
-    doc.findings.extend(check_text(doc.text, spans))
+    findings = check_text(doc.text, spans)
+    # a reference is cited as published: no italics forced into its title
+    refs = [(s.start, s.end) for b in doc.blocks if b.kind == "reference" for s in b.segments]
+    for f in findings:
+        if f.italic and any(a <= f.start < b for a, b in refs):
+            f.italic = False
+    doc.findings.extend(findings)

@@ -67,6 +67,12 @@ _ONSETS = frozenset(
 _VOWELS = frozenset("aeiou")
 
 
+def _latin_letter(c: str) -> bool:
+    import unicodedata
+
+    return unicodedata.name(c, "").startswith("LATIN")
+
+
 def impossible_onset(word: str) -> bool:
     w = word.lower()
     return len(w) > 3 and w[0] not in _VOWELS and w[1] not in _VOWELS and w[1] != "y" \
@@ -301,6 +307,8 @@ class Checker:
             return None  # mixed case: iPhone, McDonald, eKTP
         cap = text[0].isupper()
         if not low.isascii():
+            if not all(c.isascii() or _latin_letter(c) for c in low):
+                return None  # another script (α, 北京): not ours to judge
             # Indonesian spelling has no diacritics: département, gœngsi are foreign
             return self._finding(tok, "foreign-term", "foreign term: italicise it, or use the Indonesian term",
                                  (), None, "script", "info", italic=not cap)
@@ -314,7 +322,7 @@ class Checker:
             return self._finding(tok, "capital-proper", f"written with a capital letter: {right}",
                                  (right,), right, self.lex.sources["proper_case"], "error")
         if v.ok and i in english:
-            return self._english(tok, low, v, True)  # Indonesian-looking word in an English phrase
+            return self._english(tok, low, v, True, toks, i)  # Indonesian-looking word in an English phrase
         if v.ok:
             if not cap and start and self._clear_sentence_start(toks, i):
                 fix = text[0].upper() + text[1:]
@@ -322,7 +330,7 @@ class Checker:
                                      (fix,), None, "punctuation context", "warning")
             return None
         if v.rule == "foreign-term" or i in english:
-            return self._english(tok, low, v, i in english or self._glossed(toks, i))
+            return self._english(tok, low, v, i in english or self._glossed(toks, i), toks, i)
         if cap and v.rule == "typo":
             return self._strong_typo(tok, low, v, in_name=self._in_name(toks, i))
         if cap and v.rule == "unknown-word":
@@ -395,7 +403,8 @@ class Checker:
                 return True
         return False
 
-    def _english(self, tok: Token, low: str, v: Verdict, in_english_phrase: bool) -> Finding | None:
+    def _english(self, tok: Token, low: str, v: Verdict, in_english_phrase: bool,
+                 toks: list[Token], i: int) -> Finding | None:
         entry = self.lex.english.get(low)
         if entry and not in_english_phrase and entry[1]:
             right, safe = entry
@@ -404,8 +413,20 @@ class Checker:
                                  f"English word in an Indonesian sentence; standard Indonesian: {right}",
                                  (right,), right if safe else None, self.lex.sources["english"], "error")
         sugg = (transfer_case(tok.text, entry[0]),) if entry else ()
+        # italics for lowercase terms only: capitalised words and title case are names
+        # and titles (21st Century Skills: Learning for Life), not terms to mark
+        italic = tok.text.islower() and not self._title_case_around(toks, i)
         return self._finding(tok, "foreign-term", "foreign term: italicise it, or use the Indonesian term",
-                             sugg, None, "wordfreq en", "info", italic=True)
+                             sugg, None, "wordfreq en", "info", italic=italic)
+
+    @staticmethod
+    def _title_case_around(toks: list[Token], i: int) -> bool:
+        def cap(step: int) -> bool:
+            j = i + step
+            while 0 <= j < len(toks) and toks[j].kind == "space":
+                j += step
+            return 0 <= j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].isupper()
+        return cap(-1) and cap(1)
 
     def _hyphenated(self, tok: Token) -> Finding | None:
         parts = tok.text.split("-")
