@@ -4,15 +4,21 @@ Start reading from :func:`annotate`. The order matters:
 
 1. the comment section (marker near the end, confirmed by a comment meta line, closed
    by footer navigation) is found first, split into :class:`Comment` records and
-   scored for spam, so that nothing inside it is mistaken for body text;
-2. whole-line site chrome (:mod:`modulfix.patterns.site`), PDF debris (page numbers,
-   table-of-contents leaders, running headers repeated on every page);
-3. the head of the page: the post date (kept as metadata) and the title, with any
-   site header (blog name, tagline) before them.
+   scored for spam (:mod:`modulfix.spam`), so that nothing inside it is mistaken for
+   body text;
+2. whole-line site chrome, by template, from the data in ``dictionaries/boilerplate/``
+   (:mod:`modulfix.patterns`); then the generic rules for unknown templates: UI words,
+   counters, leaked markup (also data), spam lines outside a comment section, and short
+   lines repeated across the page;
+3. PDF debris: page numbers, table-of-contents lines (with dotted leaders, or page
+   numbers after a ``DAFTAR ISI`` heading), running headers repeated on every page;
+4. the head of the page: the post date (kept as metadata, :mod:`modulfix.dates`) and the
+   title, with any site header (blog name, tagline, menu) before them.
 
 Only whole lines are ever matched, so real sentences that contain chrome words
 ("Balas surat itu ...") stay content. Markdown input is left alone: it is our own
-output or a human's, and :mod:`modulfix.structure` parses it.
+output or a human's, and :mod:`modulfix.structure` parses it; Markdown extracted from
+HTML (``lines_only=True``) gets the line rules but keeps its structure.
 """
 
 from __future__ import annotations
@@ -20,29 +26,56 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from modulfix import dates
 from modulfix.document import BLANK, CHROME, COMMENT, CONTENT, DATE, SPAM, TITLE, Comment, Document, Line
-from modulfix.patterns import site
+from modulfix.patterns import load as _patterns
+from modulfix.spam import SPAM_THRESHOLD, WORD_RE, language, spam_score
+from modulfix.spam import EMAIL_RE, PHONE_RE, URL_RE
+
+__all__ = ["annotate", "parse_date", "spam_score", "SPAM_THRESHOLD"]
 
 MAX_CHROME_CHARS = 300  # longer lines are never chrome; also bounds every regex's work
 COMMENT_ZONE = 0.4  # a comment section starts in the last 60% of the lines
 CONFIRM_WINDOW = 6  # non-blank lines after a marker in which a comment meta line must appear
-HEAD_WINDOW = 12  # non-blank lines searched for the date and the title
+HEAD_WINDOW = 14  # non-blank lines searched for the date and the title
 TITLE_MAX_WORDS = 16
-SPAM_THRESHOLD = 0.5
-REPEATED_MIN = 3  # a short line seen this often on a page with page numbers is a running header
+REPEATED_MIN = 3  # a short line seen this often is a running header or a repeated widget
+REPEATED_MAX_WORDS = 12
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _NUMBERED_RE = re.compile(r"(?:[A-Za-z]|\d{1,3}|[IVXLC]{1,6})[.)]\s")
+_MARKER_RE = re.compile(r"(?:[A-Za-z]|\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7})[.)]\s|[-•*·▪●◦–—➢➤✓]\s|\(\w{1,3}\)\s")
+# A table-of-contents entry: text, a dotted leader, a page number ("KATA PENGANTAR ...... i").
+TOC_RE = re.compile(r".{1,120}?(?:\.{4,}|…{2,}|(?:\. ){4,}|_{4,})\s{0,5}\.?\s{0,5}(?:\d{1,4}|[ivxlc]{1,6})",
+                    re.IGNORECASE)
+# After a DAFTAR ISI heading, entries may have no leader: "BAB I PENDAHULUAN      1".
+_TOC_PLAIN_RE = re.compile(r".{1,120}?\S\s{1,40}(?:\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
+TOC_HEADING_RE = re.compile(r"daftar isi|table of contents|contents|isi modul", re.IGNORECASE)
+# Separators between a title and the blog name in a page title: "Judul | Blog", "Blog: Judul".
+_TITLE_SPLIT_RE = re.compile(r"\s[|–—-]\s|:\s|\s»\s")
 
 
-def annotate(doc: Document) -> None:
-    """Label ``doc.lines``, fill ``doc.metadata`` (title, date) and ``doc.comments``."""
-    if doc.is_markdown:
+def annotate(doc: Document, lines_only: bool = False) -> None:
+    """Label ``doc.lines``, fill ``doc.metadata`` (title, date) and ``doc.comments``.
+
+    ``lines_only``: the text is Markdown extracted from HTML (title, date and comments
+    already known): apply the chrome and spam line rules, nothing else.
+    """
+    if doc.is_markdown and not lines_only:
         return
     lines = doc.lines
+    if lines_only:
+        _label_chrome(lines, head=False)
+        _label_spam_lines(doc, lines)
+        return
     end = _label_comment_section(doc)
     _label_chrome(lines[:end])
+    _label_spam_lines(doc, lines[:end])
     _label_head(doc, lines[:end])
+
+
+def parse_date(text: str) -> str | None:
+    """ISO ``YYYY-MM-DD`` of the first date in ``text`` (English or Indonesian), or None."""
+    return dates.parse_date(text, MAX_CHROME_CHARS)
 
 
 # --- comment section -----------------------------------------------------------------
@@ -56,17 +89,26 @@ def _short(line: Line) -> str | None:
     return text
 
 
+def _author_match(text: str) -> re.Match[str] | None:
+    for rx in _patterns().comment_author:
+        m = rx.fullmatch(text)
+        if m:
+            return m
+    return None
+
+
 def _is_comment_meta(text: str) -> bool:
-    return bool(site.COMMENT_DATE_RE.fullmatch(text) or site.COMMENT_AUTHOR_RE.fullmatch(text)
-                or site.COMMENT_ACTION_RE.fullmatch(text))
+    return bool(dates.comment_date_re().fullmatch(text) or _author_match(text)
+                or _patterns().comment_action.fullmatch(text))
 
 
 def _find_comment_start(lines: list[Line]) -> int | None:
     """Index of the first confirmed comment marker in the last part of the page."""
     first = int(len(lines) * COMMENT_ZONE)
+    marker = _patterns().comment_marker
     for i in range(first, len(lines)):
         text = _short(lines[i])
-        if text is None or not site.COMMENT_MARKER_RE.fullmatch(text):
+        if text is None or not marker.fullmatch(text):
             continue
         following = [t for t in (_short(ln) for ln in lines[i + 1:i + 1 + 3 * CONFIRM_WINDOW]) if t]
         if any(_is_comment_meta(t) for t in following[:CONFIRM_WINDOW]):
@@ -81,9 +123,10 @@ def _label_comment_section(doc: Document) -> int:
     if start is None:
         return len(lines)
     end = len(lines)
+    footer = _patterns().footer_nav
     for i in range(start + 1, len(lines)):
         text = _short(lines[i])
-        if text and site.FOOTER_NAV_RE.fullmatch(text):
+        if text and footer.fullmatch(text):
             end = i
             break
     doc.comments = _split_comments(lines, start, end)
@@ -111,6 +154,7 @@ def _split_comments(lines: list[Line], start: int, end: int) -> list[Comment]:
     so a comment is closed by an action line (``Reply``/``Balas``), a new marker, or
     an author line arriving when the current comment already has text.
     """
+    p = _patterns()
     comments: list[Comment] = []
     current = Comment()
     texts: list[str] = []
@@ -123,12 +167,12 @@ def _split_comments(lines: list[Line], start: int, end: int) -> list[Comment]:
         current, texts = Comment(), []
 
     for i in range(start, end):
-        text = _short(lines[i]) if lines[i].label != BLANK else None
-        if text is None and lines[i].label != BLANK:
+        if lines[i].label == BLANK:
+            continue
+        text = _short(lines[i])
+        if text is None:
             texts.append(lines[i].text.strip())
             current.lines.append(i + 1)
-            continue
-        if text is None:
             continue
         author, date = _comment_meta(text)
         if author is not None or date is not None:
@@ -136,9 +180,9 @@ def _split_comments(lines: list[Line], start: int, end: int) -> list[Comment]:
                 flush()
             current.author = author or current.author
             current.date = date or current.date
-        elif site.COMMENT_ACTION_RE.fullmatch(text) or site.COMMENT_MARKER_RE.fullmatch(text):
+        elif p.comment_action.fullmatch(text) or p.comment_marker.fullmatch(text):
             flush()
-        elif any(rx.fullmatch(text) for _, rx in site.CHROME):
+        elif p.chrome_reason(text):
             continue
         elif not texts and not current.author and len(text.split()) <= 5 and _next_is_date(lines, i, end):
             current.author = text
@@ -151,26 +195,14 @@ def _split_comments(lines: list[Line], start: int, end: int) -> list[Comment]:
 
 def _comment_meta(text: str) -> tuple[str | None, str | None]:
     """(author, date) of a meta line; (None, None) when it is not one."""
-    m = site.COMMENT_DATE_RE.fullmatch(text)
+    m = dates.comment_date_re().fullmatch(text)
     if m:
-        return m.group("author").strip() or None, _comment_timestamp(m)
-    m = site.COMMENT_AUTHOR_RE.fullmatch(text)
+        author = m.group("author").strip().rstrip(",|-·").strip()
+        return author or None, dates.comment_timestamp(m)
+    m = _author_match(text)
     if m:
-        return (m.group("author") or m.group("author2")).strip(), None
+        return m.group("author").strip(), None
     return None, None
-
-
-def _comment_timestamp(m: re.Match[str]) -> str:
-    """``YYYY-MM-DD HH:MM`` from a comment date match (24-hour clock)."""
-    date = _iso_date(m)
-    time = m.group("time").lower()
-    clock = re.match(r"(\d{1,2})[.:](\d{2})", time)
-    hour, minute = int(clock.group(1)), int(clock.group(2))
-    if "pm" in time and hour < 12:
-        hour += 12
-    if "am" in time and hour == 12:
-        hour = 0
-    return f"{date} {hour:02d}:{minute:02d}" if date else ""
 
 
 def _next_is_date(lines: list[Line], i: int, end: int) -> bool:
@@ -178,84 +210,111 @@ def _next_is_date(lines: list[Line], i: int, end: int) -> bool:
     for j in range(i + 1, min(end, i + 3)):
         text = _short(lines[j])
         if text:
-            m = site.COMMENT_DATE_RE.fullmatch(text)
+            m = dates.comment_date_re().fullmatch(text)
             return bool(m) and not m.group("author").strip()
     return False
 
 
+def _post_vocabulary(lines: list[Line]) -> tuple[set[str], str]:
+    words = [w.lower() for ln in lines if ln.label in (CONTENT, TITLE) for w in WORD_RE.findall(ln.text[:5000])]
+    return set(words), language(words) or "id"
+
+
 def _score_comments(doc: Document, section_start: int) -> None:
     """Set each comment's spam score from plain-text features (see :func:`spam_score`)."""
-    post_words = {w.lower() for ln in doc.lines[:section_start] for w in _WORD_RE.findall(ln.text)}
+    post_words, lang = _post_vocabulary(doc.lines[:section_start])
     for comment in doc.comments:
-        comment.spam_score = spam_score(comment.text, post_words)
+        comment.spam_score = spam_score(comment.text, post_words, lang)
         comment.spam = comment.spam_score >= SPAM_THRESHOLD
-
-
-def spam_score(text: str, post_words: set[str]) -> float:
-    """A 0..1 score: the sum of the features found, capped at 1.
-
-    Each feature alone stays below the threshold except contact data and links
-    together with selling words; genuine reader comments (short Indonesian thanks or
-    remarks about the post) score 0-0.2.
-    """
-    words = _WORD_RE.findall(text)
-    lower = [w.lower() for w in words]
-    score = 0.0
-    if lower and sum(w in site.ENGLISH_STOPWORDS for w in lower) / len(lower) > 0.15:
-        score += 0.35
-    score += min(0.6, 0.3 * sum(w in site.COMMERCIAL_WORDS for w in lower))
-    score += min(0.6, 0.3 * (len(site.URL_RE.findall(text)) + len(site.EMAIL_RE.findall(text))
-                             + len(site.PHONE_RE.findall(text))))
-    caps = [w for w in words if len(w) >= 2 and w.isupper()]
-    if words and len(caps) / len(words) > 0.1:
-        score += 0.2
-    content = [w for w in lower if len(w) >= 4]
-    if len(content) >= 5 and sum(w in post_words for w in content) / len(content) < 0.3:
-        score += 0.2
-    return min(1.0, round(score, 2))
 
 
 # --- chrome and PDF debris -----------------------------------------------------------
 
 
-def _label_chrome(lines: list[Line]) -> None:
+def _label_chrome(lines: list[Line], head: bool = True) -> None:
     """Label whole-line site chrome, table-of-contents lines and running headers."""
+    p = _patterns()
     for line in lines:
         text = _short(line)
         if text is None or line.label != CONTENT:
             continue
-        for reason, rx in site.CHROME:
-            if rx.fullmatch(text):
-                line.label, line.reason = CHROME, reason
-                break
-        else:
-            if site.TOC_RE.fullmatch(text):
-                line.label, line.reason = CHROME, "table of contents"
-    _label_toc_heading(lines)
-    _label_running_headers(lines)
+        reason = p.chrome_reason(text)
+        if reason:
+            line.label, line.reason = CHROME, reason
+        elif TOC_RE.fullmatch(text):
+            line.label, line.reason = CHROME, "table of contents"
+    _label_toc(lines)
+    if head:
+        _label_repeated(lines)
 
 
-def _label_toc_heading(lines: list[Line]) -> None:
-    """``DAFTAR ISI`` is chrome when the next non-blank line is a table-of-contents entry."""
+def _label_toc(lines: list[Line]) -> None:
+    """``DAFTAR ISI`` and the entries under it: dotted leaders, or text and a page number."""
     for i, line in enumerate(lines):
         text = _short(line)
-        if text is None or line.label != CONTENT or not site.TOC_HEADING_RE.fullmatch(text):
+        if text is None or line.label != CONTENT or not TOC_HEADING_RE.fullmatch(text.rstrip(":")):
             continue
-        nxt = next((ln for ln in lines[i + 1:] if ln.label != BLANK), None)
-        if nxt is not None and nxt.reason == "table of contents":
+        entries = []
+        for ln in lines[i + 1:]:
+            t = _short(ln)
+            if ln.label == BLANK:
+                if entries:
+                    break
+                continue
+            if ln.reason in ("table of contents", "pdf-page"):
+                entries.append(ln)
+                continue
+            if t is None or ln.label != CONTENT or not _TOC_PLAIN_RE.fullmatch(t):
+                break
+            entries.append(ln)
+        if any(ln.reason == "table of contents" for ln in entries) or len(entries) >= 2:
             line.label, line.reason = CHROME, "table of contents"
+            for ln in entries:
+                ln.label, ln.reason = CHROME, "table of contents"
 
 
-def _label_running_headers(lines: list[Line]) -> None:
-    """Short lines repeated on every page of a PDF (only on pages with page numbers)."""
-    pages = sum(1 for ln in lines if ln.reason == "pdf-page-number")
-    if pages < REPEATED_MIN - 1:
-        return
-    counts = Counter(t for t in (_short(ln) for ln in lines if ln.label == CONTENT) if t)
+def _label_repeated(lines: list[Line]) -> None:
+    """Short lines repeated across the page: running headers and footers of a PDF (on a
+    page with page numbers), widgets and bylines of a site template.
+
+    Without page numbers a repeated line must also look like furniture rather than a
+    recurring module label ("Jawab:", "Contoh", "1. Pendahuluan"): several words, no
+    final punctuation, no numbering marker.
+    """
+    pages = sum(1 for ln in lines if ln.reason == "pdf-page")
+    counts = Counter(_key(t) for t in (_short(ln) for ln in lines if ln.label == CONTENT) if t)
     for line in lines:
         text = _short(line)
-        if line.label == CONTENT and text and counts[text] >= REPEATED_MIN and len(text.split()) <= 12:
-            line.label, line.reason = CHROME, "running header"
+        if line.label != CONTENT or not text or counts[_key(text)] < REPEATED_MIN:
+            continue
+        words = text.split()
+        if len(words) > REPEATED_MAX_WORDS:
+            continue
+        if pages < REPEATED_MIN - 1 and (len(words) < 2 or text.endswith((".", ":", "?", "!", ";", ","))
+                                         or _MARKER_RE.match(text) or counts[_key(text)] < REPEATED_MIN):
+            continue
+        line.label, line.reason = CHROME, "repeated line"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _label_spam_lines(doc: Document, lines: list[Line]) -> None:
+    """Spam outside a comment section (sidebar ads, injected links): a line with contact
+    data (URL, e-mail, phone) and selling words, or English selling text with a link."""
+    post_words, lang = _post_vocabulary(lines)
+    p = _patterns()
+    for line in lines:
+        if line.label != CONTENT:
+            continue
+        text = line.text[:MAX_CHROME_CHARS * 2]
+        contacts = len(URL_RE.findall(text)) + len(EMAIL_RE.findall(text)) + len(PHONE_RE.findall(text))
+        if not contacts:
+            continue
+        selling = sum(w.lower() in p.spam_words for w in WORD_RE.findall(text))
+        if selling >= 2 and spam_score(text, post_words, lang) >= SPAM_THRESHOLD:
+            line.label, line.reason = SPAM, "spam line (contact data and selling words)"
 
 
 # --- head: date and title -------------------------------------------------------------
@@ -263,25 +322,49 @@ def _label_running_headers(lines: list[Line]) -> None:
 
 def _label_head(doc: Document, lines: list[Line]) -> None:
     """Find the post date and the title among the first lines; the rest of the head
-    before them (blog name, tagline) is site header."""
+    before them (blog name, tagline, menu) is site header."""
     head = _head_lines(lines)
-    date_line = next((ln for ln in head if site.POST_DATE_RE.fullmatch(ln.text.strip())), None)
+    date_line = next((ln for ln in head if dates.post_date_re().fullmatch(ln.text.strip())), None)
+    if date_line is None:
+        date_line = _late_date(lines, head)
     if date_line is not None:
         date_line.label, date_line.reason = DATE, "post date"
-        doc.metadata["date"] = parse_date(date_line.text) or ""
-        if not doc.metadata["date"]:
-            del doc.metadata["date"]
-    title = _pick_title(head, date_line)
+        iso = parse_date(date_line.text)
+        if iso:
+            doc.metadata["date"] = iso
+    title = _pick_title(lines, head, date_line)
     if title is None:
         return
-    title.label, title.reason = TITLE, "first heading-like line of the head"
-    doc.metadata["title"] = " ".join(title.text.split())
+    title_line, title_text = title
+    title_line.label, title_line.reason = TITLE, "first heading-like line of the head"
+    doc.metadata["title"] = title_text
+    if title_text != " ".join(title_line.text.split()):
+        title_line.label, title_line.reason = CHROME, "page title with the blog name"
+        title_line = _same_text_line(lines, title_text, after=title_line) or title_line
+        if title_line.label == CONTENT:
+            title_line.label, title_line.reason = TITLE, "title (after a page title with the blog name)"
     for line in head:
-        if line is title:
+        if line is title_line or line.start > title_line.start:
             break
         if line.label == CONTENT:
             line.label, line.reason = CHROME, "site header before the title"
-    _label_repeated_title(lines, title)
+    _label_repeated_title(lines, title_line, title_text)
+
+
+def _late_date(lines: list[Line], head: list[Line]) -> Line | None:
+    """A post-date line just after the title and a byline (``Posted on ... by``,
+    ``Diposting pada``) or among the first lines after chrome."""
+    seen = 0
+    for line in lines:
+        if line.label == BLANK:
+            continue
+        seen += 1
+        if seen > HEAD_WINDOW + 4:
+            break
+        text = line.text.strip()
+        if line.label in (CONTENT, CHROME) and len(text) <= MAX_CHROME_CHARS and dates.post_date_re().fullmatch(text):
+            return line
+    return None
 
 
 def _head_lines(lines: list[Line]) -> list[Line]:
@@ -296,7 +379,8 @@ def _head_lines(lines: list[Line]) -> list[Line]:
             break
         if line.label != CONTENT:
             continue
-        if not _title_like(line.text.strip()) and not site.POST_DATE_RE.fullmatch(line.text.strip()):
+        text = line.text.strip()
+        if not _title_like(text) and not dates.post_date_re().fullmatch(text[:MAX_CHROME_CHARS]):
             break
         head.append(line)
     return head
@@ -308,42 +392,57 @@ def _title_like(text: str) -> bool:
             and not text.endswith((".", ",", ";", ":")) and not _NUMBERED_RE.match(text))
 
 
-def _pick_title(head: list[Line], date_line: Line | None) -> Line | None:
-    """Blogger puts the date above the title, WordPress below it: prefer the first
-    candidate after the date, else the last one before it, else the first one."""
-    candidates = [ln for ln in head if ln is not date_line and _title_like(ln.text.strip())]
+def _pick_title(lines: list[Line], head: list[Line], date_line: Line | None) -> tuple[Line, str] | None:
+    """The title line and its text.
+
+    A head line repeated later on the page (share boxes, breadcrumbs, the document's own
+    first line) or contained in a page title with the blog name ("Blog: Judul",
+    "Judul | Blog") is the title. Otherwise Blogger puts the date above the title,
+    WordPress below it: prefer the first candidate after the date, else the last one
+    before it, else the first one.
+    """
+    candidates = [ln for ln in head if ln is not date_line and ln.label == CONTENT and _title_like(ln.text.strip())]
     if not candidates:
         return None
+    for ln in candidates:
+        part = _title_part(ln, lines)
+        if part:
+            return ln, part
+    counts = Counter(_key(ln.text) for ln in lines if ln.label in (CONTENT, CHROME) and _short(ln))
+    repeated = [ln for ln in candidates if counts[_key(ln.text)] >= 2 and len(ln.text.split()) >= 2]
+    if repeated:
+        return repeated[0], " ".join(repeated[0].text.split())
     if date_line is None:
-        return candidates[0]
-    after = [ln for ln in candidates if ln.start > date_line.start]
-    before = [ln for ln in candidates if ln.start < date_line.start]
-    return after[0] if after else before[-1]
-
-
-def _label_repeated_title(lines: list[Line], title: Line) -> None:
-    """Templates repeat the title (share boxes, breadcrumbs): later copies are chrome."""
-    key = " ".join(title.text.split()).casefold()
-    for line in lines:
-        if line is not title and line.label == CONTENT and " ".join(line.text.split()).casefold() == key:
-            line.label, line.reason = CHROME, "title repeated"
-
-
-def parse_date(text: str) -> str | None:
-    """ISO ``YYYY-MM-DD`` of the first date in ``text`` (English or Indonesian), or None."""
-    m = site.DATE_RE.search(text[:MAX_CHROME_CHARS])
-    return _iso_date(m) if m else None
-
-
-def _iso_date(m: re.Match[str]) -> str | None:
-    """The ISO date of a :data:`site.DATE_CORE` match; None when it is not a real date."""
-    g = m.groupdict()
-    if g.get("year3"):
-        year, month, day = int(g["year3"]), int(g["month3"]), int(g["day3"])
-    elif g.get("year"):
-        year, month, day = int(g["year"]), site.MONTHS[g["month"].lower()], int(g["day"])
+        chosen = candidates[0]
     else:
-        year, month, day = int(g["year2"]), site.MONTHS[g["month2"].lower()], int(g["day2"])
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+        after = [ln for ln in candidates if ln.start > date_line.start]
+        before = [ln for ln in candidates if ln.start < date_line.start]
+        chosen = after[0] if after else before[-1]
+    return chosen, " ".join(chosen.text.split())
+
+
+def _title_part(line: Line, lines: list[Line]) -> str | None:
+    """The title inside "Blog: Judul" / "Judul | Blog" when that title is also a line of
+    its own on the page."""
+    text = " ".join(line.text.split())
+    parts = _TITLE_SPLIT_RE.split(text)
+    if len(parts) < 2:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    keys = {_key(ln.text) for ln in lines if ln is not line and ln.label in (CONTENT, CHROME) and _short(ln)}
+    for part in parts:
+        if len(part.split()) >= 2 and _key(part) in keys:
+            return part
+    return None
+
+
+def _same_text_line(lines: list[Line], text: str, after: Line) -> Line | None:
+    key = _key(text)
+    return next((ln for ln in lines if ln.start > after.start and _short(ln) and _key(ln.text) == key), None)
+
+
+def _label_repeated_title(lines: list[Line], title: Line, title_text: str) -> None:
+    """Templates repeat the title (share boxes, breadcrumbs): other copies are chrome."""
+    key = _key(title_text)
+    for line in lines:
+        if line is not title and line.label in (CONTENT, CHROME) and _short(line) and _key(line.text) == key:
+            line.label, line.reason = CHROME, "title repeated"
