@@ -1,8 +1,17 @@
 """``check`` and ``fix`` as library functions: files in, findings and fixed text out.
 
-Plain text is checked line by line. Markdown files skip what is not prose: YAML front
-matter, fenced code blocks, inline code and URLs (the tokenizer already skips URLs).
-Nothing here prints; :mod:`modulfix.cli` formats the results.
+Start reading from :func:`check_source`. Plain text is checked line by line. Markdown
+files skip what is not prose: YAML front matter, fenced and indented code blocks,
+inline code and HTML comments (each switchable in the ``[markdown]`` configuration);
+URLs and e-mail addresses are never words (the tokenizer skips them). Directive
+comments (``<!-- modulfix: ... -->``) are never checked, in any file type.
+
+The speller's findings are then adjusted for the project, in this order: forced
+corrections replace whatever the speller said about the same word; inline directives
+and ``[sic]`` suppress findings; allowed words (``allow``, word lists, the project word
+list) drop findings whose text is one of them (case-insensitive); per-rule
+configuration changes a severity or turns a rule off. Nothing here prints;
+:mod:`modulfix.cli` formats the results.
 """
 
 from __future__ import annotations
@@ -10,16 +19,47 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+import modulfix.project_rules  # noqa: F401 - registers forced-correction and directive
+from modulfix import directives
 from modulfix.document import Document, Finding
 from modulfix.errors import InputError
 from modulfix.ingest import Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".mkd", ".text")
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
+_SKIP_DIRS = SKIP_DIRS
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
 _INLINE_CODE = re.compile(r"`+[^`\n]*`+")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """How one file is read and which project adjustments apply (picklable, for --jobs)."""
+
+    markdown: bool = False
+    allow: frozenset[str] = frozenset()
+    corrections: tuple[tuple[str, str], ...] = ()
+    rules: tuple[tuple[str, str], ...] = ()  # rule id -> severity | "off"
+    skip_code: bool = True
+    skip_front_matter: bool = True
+    skip_html_comments: bool = True
+    correction_source: str = "corrections"
+
+    @classmethod
+    def from_config(cls, cfg, kind: str) -> FileSettings:
+        from modulfix.config import display
+
+        return cls(markdown=kind == "markdown", allow=cfg.allowed_words(),
+                   corrections=tuple(sorted(cfg.corrections.items())),
+                   rules=tuple(sorted(cfg.rules.items())),
+                   skip_code=cfg.markdown["skip-code"],
+                   skip_front_matter=cfg.markdown["skip-front-matter"],
+                   skip_html_comments=cfg.markdown["skip-html-comments"],
+                   correction_source=f"{display(cfg.path)}: corrections" if cfg.path else "corrections")
 
 
 @dataclass
@@ -27,6 +67,8 @@ class FileResult:
     source: Source
     findings: list[Finding]
     doc: Document
+    suppressed: int = 0  # findings dropped by directives, [sic] or allowed words
+    extra: dict = field(default_factory=dict)
 
 
 def expand_paths(paths: list[str]) -> Iterator[str]:
@@ -37,7 +79,7 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
         elif os.path.isdir(p):
             found = []
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files if f.lower().endswith(TEXT_SUFFIXES))
             yield from sorted(found)
         elif not os.path.exists(p):
@@ -46,12 +88,32 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
             yield p
 
 
-def prose_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
-    """(start, end) spans of the text that are prose to check."""
+def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` minus ``holes`` (both sorted lists of ``[start, end)``)."""
+    if not holes:
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        pos = start
+        for a, b in holes:
+            if b <= pos or a >= end:
+                continue
+            if a > pos:
+                out.append((pos, a))
+            pos = max(pos, b)
+        if pos < end:
+            out.append((pos, end))
+    return out
+
+
+def prose_spans(text: str, markdown: bool, *, skip_code: bool = True, skip_front_matter: bool = True,
+                skip_html_comments: bool = True,
+                holes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of the text that are prose to check (``holes`` left out)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     lines = text.split("\n")
-    in_front = markdown and lines and lines[0].strip() == "---"
+    in_front = markdown and skip_front_matter and lines and lines[0].strip() == "---"
     fence = ""
     for n, line in enumerate(lines):
         start, end = pos, pos + len(line)
@@ -60,7 +122,7 @@ def prose_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
             if n > 0 and line.strip() in ("---", "..."):
                 in_front = False
             continue
-        if markdown:
+        if markdown and skip_code:
             m = _FENCE.match(line)
             if fence:
                 if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
@@ -78,27 +140,76 @@ def prose_spans(text: str, markdown: bool) -> list[tuple[int, int]]:
             spans.append((last, end))
         else:
             spans.append((start, end))
-    return spans
+    all_holes = list(holes or [])
+    if markdown and skip_html_comments:
+        all_holes += [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
+    return _subtract(spans, sorted(all_holes))
 
 
-def check_source(source: Source) -> FileResult:
+def _corrections(text: str, spans: list[tuple[int, int]], settings: FileSettings) -> list[Finding]:
+    from modulfix.spelling.casing import transfer_case
+
+    table = dict(settings.corrections)
+    out: list[Finding] = []
+    for start, end in spans:
+        for m in _WORD.finditer(text, start, end):
+            right = table.get(m.group().lower())
+            if right is None:
+                continue
+            fixed = transfer_case(m.group(), right)
+            if fixed == m.group():
+                continue
+            out.append(Finding("forced-correction", m.start(), m.end(), m.group(),
+                               f"project correction: {fixed}", severity="error",
+                               suggestions=(fixed,), fix=fixed, source=settings.correction_source))
+    return out
+
+
+def check_source(source: Source, settings: FileSettings | None = None) -> FileResult:
+    """Check one decoded file with the project ``settings`` (default: none)."""
     from modulfix.spelling import check_text
 
+    if settings is None:
+        settings = FileSettings(markdown=source.is_markdown)
     text = source.text
-    doc = Document(text, path=source.path, encoding=source.encoding)
-    markdown = source.is_markdown
-    findings = check_text(text, prose_spans(text, markdown))
+    markdown = settings.markdown
+    doc = Document(text, path=source.path, encoding=source.encoding, is_markdown=markdown)
+    marks = directives.parse(text)
+    spans = prose_spans(text, markdown, skip_code=settings.skip_code,
+                        skip_front_matter=settings.skip_front_matter,
+                        skip_html_comments=settings.skip_html_comments, holes=marks.comments)
+    found = check_text(text, spans)
+    if settings.corrections:
+        forced = _corrections(text, spans, settings)
+        if forced:
+            found = [f for f in found if not any(f.start < g.end and f.end > g.start for g in forced)]
+            found += forced
+    found += marks.problems
+    overrides = dict(settings.rules)
+    findings: list[Finding] = []
+    dropped = 0
+    for f in found:
+        if f.rule != "directive" and (marks.suppresses(f) or f.text.lower() in settings.allow):
+            dropped += 1
+            continue
+        level = overrides.get(f.rule)
+        if level == "off":
+            continue
+        if level is not None and level != f.severity:
+            f = replace(f, severity=level)
+        findings.append(f)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
     doc.findings = findings
-    return FileResult(source, findings, doc)
+    return FileResult(source, findings, doc, dropped)
 
 
-def fixed_text(result: FileResult) -> str:
+def fixed_text(result: FileResult, settings: FileSettings | None = None) -> str:
     """The text with every safe fix applied, settled: fixing it again changes nothing."""
     from dataclasses import replace as _replace
 
     from modulfix.fixes import settle
 
     def again(text: str) -> list[Finding]:
-        return check_source(_replace(result.source, text=text)).findings
+        return check_source(_replace(result.source, text=text), settings).findings
 
     return settle(result.source.text, again, result.findings)

@@ -14,7 +14,7 @@ import tempfile
 import click
 
 from modulfix import __version__
-from modulfix.errors import (EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE,
+from modulfix.errors import (EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE,
                              ModulfixError, OutputError, UsageError)
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -142,55 +142,164 @@ def _clean_targets(inputs: list[str], output: str | None, out_dir: str | None) -
 
 
 # ---------------------------------------------------------------- check
-def _severity_ok(sev: str, minimum: str) -> bool:
-    return SEVERITY_RANK.get(sev, 2) >= SEVERITY_RANK[minimum]
+def _config_options(f):
+    f = click.option("--isolated", is_flag=True,
+                     help="Ignore every configuration file (use the defaults).")(f)
+    f = click.option("--config", "config_file", metavar="FILE",
+                     help="Use this modulfix.toml or pyproject.toml instead of searching for one.")(f)
+    return f
+
+
+def _input_options(f):
+    f = click.option("--max-size", type=click.IntRange(1), default=16, show_default=True, metavar="MB",
+                     help="Refuse inputs larger than this.")(f)
+    f = click.option("--encoding", metavar="NAME", help="Decode inputs with this encoding.")(f)
+    f = click.option("--stdin-filename", metavar="NAME",
+                     help="For - (stdin): the file name used for its type, configuration, excludes and output.")(f)
+    f = click.option("--no-respect-excludes", is_flag=True,
+                     help="Check files named on the command line even when the configuration excludes them.")(f)
+    return f
+
+
+def _parse_output_files(specs: tuple[str, ...]) -> list[tuple[str, str]]:
+    from modulfix.formats import FORMATS
+
+    out = []
+    for spec in specs:
+        fmt, sep, path = spec.partition(":")
+        if not sep or not path or fmt not in FORMATS:
+            raise UsageError(f"--output-file {spec!r}: expected FORMAT:PATH with FORMAT one of "
+                             f"{', '.join(FORMATS)}")
+        out.append((fmt, path))
+    return out
+
+
+def _progress(total: int):
+    """A progress bar on stderr for long runs on a terminal; a no-op context otherwise."""
+    import contextlib
+
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return contextlib.nullcontext(None)
+    return click.progressbar(length=total, label="checking", file=sys.stderr)
+
+
+PROGRESS_MIN_FILES = 20
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="warning",
-              show_default=True, help="Report findings at or above this severity.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="warning",
-              show_default=True, help="Exit 1 when a finding at or above this severity is reported.")
-@click.option("--encoding", metavar="NAME", help="Decode inputs with this encoding.")
-@click.option("--max-size", type=click.IntRange(1), default=16, show_default=True, metavar="MB",
-              help="Refuse inputs larger than this.")
-def check(paths, fmt, min_severity, fail_on, encoding, max_size) -> int:
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default=None,
+              help="Report format [default: github when GITHUB_ACTIONS=true, else text].")
+@click.option("--output-file", "output_files", multiple=True, metavar="FORMAT:PATH",
+              help="Also write a report in FORMAT to PATH (repeatable), e.g. sarif:modulfix.sarif.")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Report findings at or above this severity [default: config, else warning].")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a reported finding is at or above this severity [default: config, else warning].")
+@click.option("--baseline", "baseline_file", metavar="FILE",
+              help="Report only findings not recorded in this baseline (see: modulfix baseline).")
+@click.option("--diff-base", metavar="REF", help="Report only findings on lines changed since the git revision REF.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True, metavar="N",
+              help="Check files in N processes (0: one per core); the output is the same for any N.")
+@_config_options
+@_input_options
+def check(paths, fmt, output_files, min_severity, fail_on, baseline_file, diff_base, jobs, config_file,
+          isolated, no_respect_excludes, stdin_filename, encoding, max_size) -> int:
     """Report spelling and PUEBI findings in PATHS (files, directories, or - for stdin).
 
-    Text output: path:line:col: rule-id message (suggestion, ...). Exit 0 when clean,
-    1 with findings, 2 on a usage error, 3 when an input is missing or unreadable.
+    Text output: path:line:col: rule-id message (suggestion, ...). Exit 0 when nothing is at
+    or above the --fail-on threshold (also when every file is excluded), 1 with findings,
+    2 on a usage or configuration error, 3 when an input is missing or unreadable.
     """
-    import json
+    from modulfix.checkrun import CheckOptions, execute, prepare
+    from modulfix.formats import render
 
-    from modulfix.checking import check_source, expand_paths
-    from modulfix.ingest import read_source
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    extra = _parse_output_files(output_files)
+    run = prepare(CheckOptions(list(paths), encoding, max_size * 1048576, config_file, isolated,
+                               not no_respect_excludes, stdin_filename, baseline_file, diff_base, jobs,
+                               min_severity, fail_on))
+    with _progress(len(run.targets)) as bar:
+        outcome = execute(run, (lambda: bar.update(1)) if bar is not None else None)
+    for note in outcome.notes:
+        _err(note)
+    rendered: dict[str, str] = {}
+    for name, path in extra:
+        rendered.setdefault(name, render(name, outcome.reports, __version__))
+        write_atomic(path, rendered[name].encode("utf-8"))
+    text = rendered.get(fmt) or render(fmt, outcome.reports, __version__)
+    click.echo(text, nl=False)
+    return outcome.exit_code
 
-    failed = False
-    for path in expand_paths(list(paths)):
-        source = read_source(path, encoding, max_size * 1048576)
-        for note in source.notes:
-            _err(note)
-        result = check_source(source)
-        shown = "<stdin>" if path == "-" else path
-        for f in result.findings:
-            if not _severity_ok(f.severity, min_severity):
-                continue
-            if fail_on != "never" and _severity_ok(f.severity, fail_on):
-                failed = True
-            line, col = result.doc.position(f.start)
-            end_line, end_col = result.doc.position(f.end)
-            if fmt == "json":
-                click.echo(json.dumps({
-                    "path": shown, "line": line, "column": col, "end_line": end_line, "end_column": end_col,
-                    "text": f.text, "rule": f.rule, "severity": f.severity, "message": f.message,
-                    "suggestions": list(f.suggestions), "fix": f.fix, "source": f.source,
-                }, ensure_ascii=False))
-            else:
-                sugg = f" ({', '.join(f.suggestions)})" if f.suggestions else ""
-                click.echo(f"{shown}:{line}:{col}: {f.rule} {f.message}{sugg}")
-    return EXIT_FINDINGS if failed else EXIT_OK
+
+# ---------------------------------------------------------------- baseline
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "output", metavar="FILE",
+              help="Write the baseline here [default: the configured baseline, else .modulfix-baseline.json].")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True, metavar="N",
+              help="Check files in N processes (0: one per core).")
+@_config_options
+@_input_options
+def baseline(paths, output, jobs, config_file, isolated, no_respect_excludes, stdin_filename, encoding,
+             max_size) -> int:
+    """Record today's findings in PATHS so that `check --baseline FILE` reports only new ones.
+
+    Entries are keyed by path, rule, text and a hash of the surrounding words (not by line
+    number), so they survive edits elsewhere in the file.
+    """
+    from modulfix.checkrun import CheckOptions, build_baseline
+    from modulfix.config import DEFAULT_BASELINE, ConfigCache, display
+
+    if output is None:
+        cfg = ConfigCache(config_file, isolated).run
+        output = cfg.resolve(cfg.baseline) if cfg.baseline else DEFAULT_BASELINE
+    base, errors = build_baseline(CheckOptions(list(paths), encoding, max_size * 1048576, config_file, isolated,
+                                               not no_respect_excludes, stdin_filename, jobs=jobs), output)
+    for message in errors:
+        _err(message)
+    if errors:
+        return EXIT_INPUT
+    write_atomic(output, base.dumps().encode("utf-8"))
+    _err(f"{display(output)}: recorded {len(base)} finding(s)")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- config
+@cli.command("config")
+@click.argument("path", required=False, default=".")
+@_config_options
+def config_cmd(path, config_file, isolated) -> int:
+    """Print the effective configuration for PATH (a file or directory; default: here)."""
+    from modulfix.config import load_for
+
+    cfg = load_for(path, config_file, isolated)
+    cfg.allowed_words()  # report a missing word list here too
+    click.echo(cfg.to_toml(), nl=False)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- words
+@cli.group()
+def words() -> None:
+    """Manage the project word list (words accepted as written)."""
+
+
+@words.command("add")
+@click.argument("new_words", metavar="WORD...", nargs=-1, required=True)
+@_config_options
+def words_add(new_words, config_file, isolated) -> int:
+    """Add WORDs to the project word list (words-file; kept sorted, no duplicates)."""
+    from modulfix.config import ConfigCache, display
+    from modulfix.words import merge, read_text
+
+    cfg = ConfigCache(config_file, isolated).run
+    path = cfg.words_path
+    text, added = merge(read_text(path), list(new_words))
+    if added or not os.path.exists(path):
+        write_atomic(path, text.encode("utf-8"))
+    click.echo(f"{display(path)}: added {len(added)} word(s)" + (f": {' '.join(added)}" if added else ""))
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------- fix
@@ -198,41 +307,116 @@ def check(paths, fmt, min_severity, fail_on, encoding, max_size) -> int:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of the corrected text.")
 @click.option("--write", "-w", "write", is_flag=True, help="Rewrite the files in place (atomically).")
-@click.option("--encoding", metavar="NAME", help="Decode inputs with this encoding.")
-@click.option("--max-size", type=click.IntRange(1), default=16, show_default=True, metavar="MB",
-              help="Refuse inputs larger than this.")
-def fix(paths, diff, write, encoding, max_size) -> int:
+@click.option("--interactive", "-i", is_flag=True,
+              help="Review each finding on the terminal (accept, pick, edit, skip, add to word list, quit); "
+                   "writes the files.")
+@_config_options
+@_input_options
+def fix(paths, diff, write, interactive, config_file, isolated, no_respect_excludes, stdin_filename, encoding,
+        max_size) -> int:
     """Apply the safe fixes to PATHS (or - for stdin).
 
     Only the corrected spans change: same lines, same spacing elsewhere. The corrected
-    text goes to stdout unless --diff or --write is given.
+    text goes to stdout unless --diff, --write or --interactive is given. The project
+    configuration applies (allowed words, corrections, rules, excludes, directives).
     """
     import difflib
 
-    from modulfix.checking import check_source, expand_paths, fixed_text
-    from modulfix.ingest import encode, read_source
+    from modulfix.checkrun import CheckOptions, check_all, prepare, read_all
+    from modulfix.checking import fixed_text
+    from modulfix.ingest import encode
 
-    files = list(expand_paths(list(paths)))
-    if write and "-" in files:
-        raise UsageError("--write cannot rewrite stdin")
-    if not write and not diff and len(files) != 1:
+    if interactive and (diff or write):
+        raise UsageError("-i writes the files itself; give it without --diff or --write")
+    if (write or interactive) and "-" in paths:
+        raise UsageError(f"{'--write' if write else '-i'} cannot rewrite stdin")
+    if interactive and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("-i needs a terminal (use --diff or --write in scripts)")
+    run = prepare(CheckOptions(list(paths), encoding, max_size * 1048576, config_file, isolated,
+                               not no_respect_excludes, stdin_filename))
+    stream = not write and not diff and not interactive
+    if stream and len(paths) != 1 or stream and os.path.isdir(paths[0]):
         raise UsageError("give one input, or use --write or --diff for several")
-    for path in files:
-        source = read_source(path, encoding, max_size * 1048576)
-        result = check_source(source)
+    items = read_all(run.targets, encoding, max_size * 1048576)
+    if stream and not items:  # the one input is excluded: pass it through unchanged
+        from modulfix.ingest import read_source
+
+        source = read_source(paths[0], encoding, max_size * 1048576)
+        sys.stdout.buffer.write(source.text.encode("utf-8"))
+        sys.stdout.flush()
+        return EXIT_OK
+    check_all(items)
+    code = EXIT_OK
+    for it in items:
+        if it.error is not None:
+            _err(it.error)
+            code = EXIT_INPUT
+            continue
+        source, result = it.source, it.result
+        if interactive:
+            if _fix_interactive(it.target, source, result) == "quit":
+                break
+            continue
         new = fixed_text(result)
         if diff:
-            name = "<stdin>" if path == "-" else path
+            name = it.target.shown
             click.echo("".join(difflib.unified_diff(
                 source.text.splitlines(keepends=True), new.splitlines(keepends=True),
                 f"a/{name}", f"b/{name}")), nl=False)
         if write:
             if new != source.text:
-                write_atomic(path, encode(source, new))
+                write_atomic(it.target.path, encode(source, new))
         elif not diff:
             sys.stdout.buffer.write(new.encode("utf-8"))
             sys.stdout.flush()
-    return EXIT_OK
+    return code
+
+
+def _fix_interactive(target, source, result) -> str:
+    """The terminal dialogue of ``fix -i`` for one file; writes it and the word list."""
+    from modulfix.ingest import encode
+    from modulfix.interactive import Decision, proposal, review
+    from modulfix.words import merge, read_text
+
+    doc = result.doc
+
+    def ask(f, n, total) -> Decision:
+        line, col = doc.position(f.start)
+        ln = doc.lines[line - 1]
+        a, b = f.start - ln.start, f.end - ln.start
+        click.echo("")
+        click.echo(f"{target.shown}:{line}:{col}: {f.rule} {f.message}  [{n}/{total}]")
+        click.echo("  " + ln.text[:a] + click.style(ln.text[a:b], bold=True, underline=True) + ln.text[b:])
+        choices = list(f.suggestions)
+        prop = proposal(f)
+        for i, s in enumerate(choices[:9], 1):
+            click.echo(f"  {i}) {s}")
+        keys = ([f"Enter=accept {prop!r}"] if prop else []) + (["1-9=pick"] if choices else []) + \
+            ["e=edit", "s=skip", "a=add to word list", "q=quit"]
+        while True:
+            answer = click.prompt("  " + ", ".join(keys), default="", show_default=False,
+                                  prompt_suffix=" > ").strip()
+            if answer == "" and prop:
+                return Decision("accept")
+            if answer.isdigit() and 1 <= int(answer) <= min(9, len(choices)):
+                return Decision("replace", choices[int(answer) - 1])
+            if answer == "e":
+                typed = click.prompt("  replace with", default=f.text)
+                return Decision("replace", typed)
+            if answer in ("s", "a", "q"):
+                return Decision({"s": "skip", "a": "add", "q": "quit"}[answer])
+            click.echo("  ?")
+
+    outcome = review(source.text, result.findings, ask)
+    if outcome.changed:
+        write_atomic(target.path, encode(source, outcome.text))
+        click.echo(f"{target.shown}: {len(outcome.replaced)} change(s) written")
+    if outcome.added_words:
+        path = target.config.words_path
+        text, added = merge(read_text(path), outcome.added_words)
+        write_atomic(path, text.encode("utf-8"))
+        click.echo(f"{path}: added {' '.join(added) or 'nothing new'}")
+    return "quit" if outcome.quit else "next"
 
 
 # ---------------------------------------------------------------- explain / trace
@@ -277,6 +461,61 @@ def trace(words) -> int:
             click.echo(f"  analysis: {a.describe()}  [{state}]")
         z = sp.lex.zipf(low)
         click.echo(f"  wordfreq id zipf: {z:.2f}" + ("" if z else " (not attested)"))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- batch
+@cli.command()
+@click.argument("input_path", metavar="[IN.jsonl|-]", required=False, default="-")
+@click.option("-o", "--output", "output", metavar="OUT.jsonl", help="Write the results here (default: stdout).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True, metavar="N",
+              help="Process records in N processes (0: one per core); the output is the same for any N.")
+@click.option("--check-only", is_flag=True, help="Only check each text (no clean): markdown, title and date are null.")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="Report findings at or above this severity.")
+@click.option("--max-size", type=click.IntRange(1), default=16, show_default=True, metavar="MB",
+              help="A record whose text is larger than this gets an error instead of a result.")
+def batch(input_path, output, jobs, check_only, min_severity, max_size) -> int:
+    """Clean and check a collection as JSON Lines: {"id", "text"} per line in, one
+    {"id", "markdown", "title", "date", "findings", "error"} per record out, in order.
+
+    Streams in constant memory. A bad record (not JSON, no text, too large) gets an
+    "error" and the run goes on. Exit 0 when every line was read and a result written
+    (records with an "error" included; their count goes to stderr), 2 on a usage error,
+    3 when IN cannot be read, 4 when OUT cannot be written.
+    """
+    from modulfix.batch import BatchOptions, run
+    from modulfix.errors import InputError
+
+    if output and input_path != "-" and (_same_file(input_path, output)
+                                         or os.path.abspath(input_path) == os.path.abspath(output)):
+        raise UsageError(f"{output}: refusing to overwrite the input {input_path}")
+    if input_path != "-" and os.path.isdir(input_path):
+        raise InputError(f"{input_path}: is a directory (give a JSON Lines file)")
+    options = BatchOptions(check_only=check_only, min_severity=min_severity, max_bytes=max_size * 1048576)
+    try:
+        infile = sys.stdin.buffer if input_path == "-" else open(input_path, "rb")  # noqa: SIM115
+    except FileNotFoundError:
+        raise InputError(f"{input_path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{input_path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        try:
+            outfile = open(output, "wb") if output else sys.stdout.buffer  # noqa: SIM115
+        except OSError as exc:
+            raise OutputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+        try:
+            sys.stdout.flush()
+            stats = run(infile, outfile, options, jobs or os.cpu_count() or 1,
+                        in_name="<stdin>" if input_path == "-" else input_path, out_name=output or "<stdout>")
+        finally:
+            if output:
+                outfile.close()
+    finally:
+        if input_path != "-":
+            infile.close()
+    if stats.errors:
+        _err(f"{stats.errors} of {stats.records} records could not be processed (see their \"error\")")
     return EXIT_OK
 
 

@@ -1,0 +1,201 @@
+"""Report formats for ``check``: text, json (JSON Lines), sarif (2.1.0), github annotations.
+
+Start reading from :func:`render`. Each format turns a list of :class:`Report` (one per
+file, in run order) into one string; nothing here prints. Positions are 1-based lines
+and columns counted in Unicode code points; end columns point just after the span.
+
+* ``text``   -- ``path:line:col: rule-id message (suggestion, ...)``
+* ``json``   -- one object per finding (path, line, column, end_line, end_column, text,
+  rule, severity, message, suggestions, fix, source, fingerprint)
+* ``sarif``  -- one SARIF 2.1.0 log: each rule that has results, with its documentation; results with
+  ruleId, level, message, region, ``partialFingerprints`` and ``fixes`` for safe fixes
+* ``github`` -- ``::error file=…,line=…,col=…,endColumn=…,title=…::message`` workflow
+  commands, with repository-relative paths
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+
+from modulfix.document import Document, Finding
+
+FORMATS = ("text", "json", "sarif", "github")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "modulfix/v1"
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+@dataclass
+class Report:
+    """The findings of one file, as shown."""
+
+    path: str  # as named or found (text, json)
+    rel: str  # /-separated, relative to the repository root (github, sarif)
+    doc: Document
+    findings: list[Finding]
+    fingerprints: list[str] = field(default_factory=list)
+
+
+def repo_relative(path: str, root: str) -> str:
+    """``path`` relative to ``root``, ``/``-separated, never starting with ``./``."""
+    if path in ("-", "<stdin>"):
+        return "<stdin>"
+    absolute = os.path.abspath(path)
+    rel = os.path.relpath(absolute, root)
+    if rel.startswith(".."):
+        return absolute.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+def render(fmt: str, reports: list[Report], version: str = "") -> str:
+    if fmt == "text":
+        return "".join(_text(r) for r in reports)
+    if fmt == "json":
+        return "".join(_json(r) for r in reports)
+    if fmt == "github":
+        return "".join(_github(r) for r in reports)
+    if fmt == "sarif":
+        return sarif(reports, version)
+    raise ValueError(fmt)
+
+
+def _span(doc: Document, f: Finding) -> tuple[int, int, int, int]:
+    line, col = doc.position(f.start)
+    end_line, end_col = doc.position(f.end)
+    return line, col, end_line, end_col
+
+
+def _text(r: Report) -> str:
+    out = []
+    for f in r.findings:
+        line, col, _, _ = _span(r.doc, f)
+        sugg = f" ({', '.join(f.suggestions)})" if f.suggestions else ""
+        out.append(f"{r.path}:{line}:{col}: {f.rule} {f.message}{sugg}\n")
+    return "".join(out)
+
+
+def _json(r: Report) -> str:
+    out = []
+    for f, fp in zip(r.findings, r.fingerprints or [""] * len(r.findings)):
+        line, col, end_line, end_col = _span(r.doc, f)
+        out.append(json.dumps({
+            "path": r.path, "line": line, "column": col, "end_line": end_line, "end_column": end_col,
+            "text": f.text, "rule": f.rule, "severity": f.severity, "message": f.message,
+            "suggestions": list(f.suggestions), "fix": f.fix, "source": f.source, "fingerprint": fp,
+        }, ensure_ascii=False) + "\n")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- github
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github(r: Report) -> str:
+    out = []
+    for f in r.findings:
+        line, col, end_line, end_col = _span(r.doc, f)
+        props = [f"file={_escape_property(r.rel)}", f"line={line}"]
+        if end_line != line:
+            props.append(f"endLine={end_line}")
+        else:
+            props += [f"col={col}", f"endColumn={end_col}"]
+        props.append(f"title={_escape_property('modulfix ' + f.rule)}")
+        sugg = f" ({', '.join(f.suggestions)})" if f.suggestions else ""
+        msg = f"{f.text}: {f.message}{sugg}"
+        out.append(f"::{_GITHUB_LEVEL.get(f.severity, 'error')} {','.join(props)}::{_escape_data(msg)}\n")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- sarif
+def _sarif_rules(ids: set[str]) -> list[dict]:
+    """A reportingDescriptor for each rule id in ``ids`` (sorted), with its documentation."""
+    import modulfix.project_rules  # noqa: F401 - registers forced-correction and directive
+    from modulfix.rules import RULES
+
+    out = []
+    for rid in sorted(ids):
+        rule = RULES.get(rid)
+        if rule is None:
+            out.append({"id": rid})
+            continue
+        first = rule.what.split(". ")[0].rstrip(".") + "."
+        out.append({
+            "id": rule.id,
+            "name": "".join(p.capitalize() for p in rule.id.split("-")),
+            "shortDescription": {"text": first},
+            "fullDescription": {"text": rule.what},
+            "help": {"text": rule.doc(), "markdown": _rule_markdown(rule)},
+            "defaultConfiguration": {"level": _SARIF_LEVEL.get(rule.severity, "error")},
+            "properties": {"tags": [rule.category]},
+        })
+    return out
+
+
+def _rule_markdown(rule) -> str:
+    return (f"**{rule.id}** ({rule.category})\n\n{rule.what}\n\n**Why:** {rule.why}\n\n"
+            f"**Example:** `{rule.example}`\n\n**Use instead:** `{rule.instead}`\n\n"
+            f"**Fix safety:** {rule.fix}\n")
+
+
+def sarif(reports: list[Report], version: str = "") -> str:
+    rules = _sarif_rules({f.rule for rep in reports for f in rep.findings})
+    index = {r["id"]: n for n, r in enumerate(rules)}
+    results = []
+    artifacts: list[dict] = []
+    for rep in reports:
+        artifact = {"uri": rep.rel, "uriBaseId": "%SRCROOT%"} if rep.rel != "<stdin>" else {"uri": "stdin"}
+        if rep.findings:
+            artifacts.append({"location": dict(artifact)})
+        for f, fp in zip(rep.findings, rep.fingerprints or [""] * len(rep.findings)):
+            line, col, end_line, end_col = _span(rep.doc, f)
+            region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
+                      "snippet": {"text": f.text}}
+            sugg = f" ({', '.join(f.suggestions)})" if f.suggestions else ""
+            res: dict = {
+                "ruleId": f.rule,
+                "level": _SARIF_LEVEL.get(f.severity, "error"),
+                "message": {"text": f"{f.text}: {f.message}{sugg}"},
+                "locations": [{"physicalLocation": {"artifactLocation": dict(artifact), "region": region}}],
+                "partialFingerprints": {FINGERPRINT_KEY: fp},
+            }
+            res["ruleIndex"] = index[f.rule]
+            if f.fix is not None:
+                res["fixes"] = [{
+                    "description": {"text": f"Replace '{f.text}' with '{f.fix}'"},
+                    "artifactChanges": [{
+                        "artifactLocation": dict(artifact),
+                        "replacements": [{
+                            "deletedRegion": {"startLine": line, "startColumn": col,
+                                              "endLine": end_line, "endColumn": end_col},
+                            "insertedContent": {"text": f.fix},
+                        }],
+                    }],
+                }]
+            results.append(res)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "modulfix",
+                "version": version,
+                "semanticVersion": version,
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "artifacts": artifacts,
+            "results": results,
+        }],
+    }
+    if not version:
+        del log["runs"][0]["tool"]["driver"]["version"]
+        del log["runs"][0]["tool"]["driver"]["semanticVersion"]
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
