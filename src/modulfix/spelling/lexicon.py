@@ -26,7 +26,7 @@ from pathlib import Path
 from modulfix import __version__
 from modulfix.resources import dictionaries_dir
 
-FORMAT = 4  # bump when the compiled layout or the build logic changes
+FORMAT = 5  # bump when the compiled layout or the build logic changes
 
 
 @dataclass
@@ -48,6 +48,7 @@ class Lexicon:
     melting_exceptions: frozenset[str] = frozenset()
     attested: dict[str, float] = field(default_factory=dict)  # wordfreq zipf of any string
     english_words: dict[str, float] = field(default_factory=dict)  # wordfreq en zipf
+    standard: dict[str, float] = field(default_factory=dict)  # every standard form -> zipf
     sources: dict[str, str] = field(default_factory=dict)  # list name -> file it came from
 
     def zipf(self, word: str) -> float:
@@ -180,9 +181,13 @@ def build() -> Lexicon:
         "di_places": "dictionaries/di-places.txt",
         "function_words": "dictionaries/function-words.txt",
         "proper_case": "dictionaries/proper-case.tsv",
+        "standard": "roots, our lists, and wordfreq words that morphology accepts",
         "attested": "wordfreq id",
         "english_words": "wordfreq en",
     }
+    from modulfix.spelling.speller import Speller
+
+    lex.standard = Speller(lex).standard_forms()
     return lex
 
 
@@ -234,11 +239,23 @@ def _write_cache(path: Path, lex: Lexicon) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        prune(path)
     except OSError:
         try:
             os.unlink(tmp)  # type: ignore[possibly-undefined]
         except (OSError, UnboundLocalError):
             pass
+
+
+def prune(current: Path) -> None:
+    """Remove caches of other fingerprints of the same kind (they are stale)."""
+    kind = current.name.split("-", 1)[0]
+    for old in current.parent.glob(f"{kind}-*.pickle"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 _LOADED: Lexicon | None = None

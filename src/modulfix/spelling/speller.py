@@ -278,8 +278,8 @@ class Speller:
             return None
         roots = {a.root for a in self.analyses(w)}
         root_zipf = lex.zipf(best.root)
-        cands = [c for c in self.suggester().suggest(w, max_distance=1)
-                 if c.distance == 1 and " " not in c.text and c.zipf - root_zipf >= ROOT_GAP
+        cands = [c for c in self.neighbours(w)
+                 if " " not in c.text and c.zipf - root_zipf >= ROOT_GAP
                  and self._far_more_plausible(w, c, root_zipf)
                  and not roots & {a.root for a in self.analyses(c.text)}]
         if not cands:
@@ -312,8 +312,8 @@ class Speller:
         from modulfix.spelling.suggest import typo_bonus
 
         roots = {a.root for a in self.analyses(w)}
-        cands = [c for c in self.suggester().suggest(w, max_distance=1)
-                 if c.distance == 1 and " " not in c.text
+        cands = [c for c in self.neighbours(w)
+                 if " " not in c.text
                  and (c.zipf - z >= ATTESTED_TYPO_GAP
                       or (c.zipf - z >= ATTESTED_SLIP_GAP and typo_bonus(w, c.text) >= 0.8))
                  and not roots & {a.root for a in self.analyses(c.text)}]
@@ -357,8 +357,36 @@ class Speller:
         out.update(self.lex.compounds)
         return out
 
+    def neighbours(self, w: str) -> list[Candidate]:
+        """Standard forms one edit from ``w`` (no index needed: edits are generated and
+        looked up), best first. Cheap enough to ask for every rare word."""
+        from modulfix.spelling.suggest import typo_bonus
+
+        std = self.standard_forms()
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+        edits |= {a + c + b for a, b in splits for c in letters}
+        edits.discard(w)
+        out = []
+        for e in edits:
+            z = std.get(e)
+            if z is None and e in self.lex.nonstandard:
+                e = self.lex.nonstandard[e][0]
+                z = std.get(e)
+            if z is not None and e != w:
+                out.append(Candidate(e, 1, z, z + typo_bonus(w, e), "edit"))
+        out.sort(key=lambda c: (-c.score, c.text))
+        return out
+
     def standard_forms(self) -> dict[str, float]:
-        """Every standard form with its zipf (0 when unattested): the suggestion space."""
+        """Every standard form with its zipf (0 when unattested): the suggestion space.
+
+        Compiled once into the lexicon cache (it runs morphology over wordfreq's list)."""
+        if self._standard is None and self.lex.standard:
+            self._standard = self.lex.standard
         if self._standard is None:
             lex = self.lex
             std: dict[str, float] = {}

@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from modulfix.spelling.lexicon import FORMAT, Lexicon, cache_dir
+from modulfix.spelling.lexicon import FORMAT, Lexicon, cache_dir, prune
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _POS = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
@@ -145,6 +145,7 @@ def _load_or_build_index(fp: str, standard: dict[str, float], variants: dict[str
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((fp, sym), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        prune(path)
     except OSError:
         pass
     return sym
