@@ -64,6 +64,7 @@ class Speller:
         self.lex = lex
         self._standard: dict[str, float] | None = None
         self._suggester: Suggester | None = None
+        self._variants: dict[str, str] | None = None
         self.verdict = lru_cache(maxsize=200_000)(self._verdict)  # type: ignore[method-assign]
         self.analyses = lru_cache(maxsize=200_000)(self._analyses)  # type: ignore[method-assign]
 
@@ -353,9 +354,11 @@ class Speller:
         return self._suggester
 
     def variant_map(self) -> dict[str, str]:
-        out = {w: r for w, (r, _s) in self.lex.nonstandard.items()}
-        out.update(self.lex.compounds)
-        return out
+        if self._variants is None:
+            out = {w: r for w, (r, _s) in self.lex.nonstandard.items()}
+            out.update(self.lex.compounds)
+            self._variants = out
+        return self._variants
 
     def neighbours(self, w: str) -> list[Candidate]:
         """Standard forms one edit from ``w`` (no index needed: edits are generated and
@@ -371,10 +374,11 @@ class Speller:
         edits |= {a + c + b for a, b in splits for c in letters}
         edits.discard(w)
         out = []
+        variants = self.variant_map()
         for e in edits:
             z = std.get(e)
-            if z is None and e in self.lex.nonstandard:
-                e = self.lex.nonstandard[e][0]
+            if z is None and e in variants:
+                e = variants[e]  # respn -> respon -> respons; kerjassam -> kerjasama -> kerja sama
                 z = std.get(e)
             if z is not None and e != w:
                 out.append(Candidate(e, 1, z, z + typo_bonus(w, e), "edit"))
@@ -401,8 +405,16 @@ class Speller:
         return self._standard
 
     def candidates(self, w: str) -> list[Candidate]:
+        """Corrections for an unknown word, best first.
+
+        One-edit neighbours are generated directly; the symspell index (two edits) is
+        loaded only when no one-edit correction exists, so most checks never load it.
+        """
         sug = self.suggester()
-        found = {c.text: c for c in sug.suggest(w, limit=10)}
+        found = {c.text: c for c in self.neighbours(w)[:10]}
+        if not any(c.zipf >= TYPO_D1_ZIPF for c in found.values()):
+            for c in sug.suggest(w, limit=10):
+                found.setdefault(c.text, c)
         for text in self._morph_candidates(w):
             sug.add_candidate(found, w, text, "morphology")
         split = self.split_candidate(w)
@@ -427,8 +439,8 @@ class Speller:
                 core = w[len(pre): len(w) - len(suf) if suf else None]
                 if len(core) < 4 or self.is_root(core):
                     continue
-                for c in self.suggester().suggest(core, max_distance=1, limit=3):
-                    if c.distance != 1 or " " in c.text or not (c.text in lex.roots or c.text in lex.words):
+                for c in self.neighbours(core)[:3]:
+                    if " " in c.text or not (c.text in lex.roots or c.text in lex.words):
                         continue
                     for cand in {pre + c.text + suf, pre + c.text[1:] + suf}:
                         if cand != w and self.is_valid(cand) and damerau(cand, w) <= 2:
