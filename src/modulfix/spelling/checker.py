@@ -42,7 +42,7 @@ CAPITAL_FIX_ZIPF = 4.5
 _PRONOUNS = frozenset("ia dia engkau kau anda beliau kamu mereka kami kita aku saya".split())
 SPLIT_SUFFIXES = {"kan": "kan", "nya": "nya", "lah": "lah", "kah": "kah"}
 ABBREVIATIONS = frozenset(
-    "dll dsb dst dkk hlm no nos tel tlp jl kab kec prof dr drs ir st sp spd mpd mm mt msi "
+    "dll dsb dst dkk hlm no nos tel tlp jl kab kec prof dr drs ir st sp spd mpd mm mt msi ltd inc co tbk pte corp "
     "mr mrs ms vs etc eg ie al ed eds vol cet tahun thn bab pasal ayat gbr tab ibid op cit".split())
 
 
@@ -572,6 +572,8 @@ class Checker:
         prev = toks[k]
         if prev.kind != "word" or len(prev.text) <= 2 or prev.text.lower() in ABBREVIATIONS:
             return False
+        if prev.text[0].isupper() and len(prev.text) <= 4:
+            return False  # Ltd. Inc. Tbk. Pte. Corp.: abbreviations of names
         return not prev.text.isupper()
 
     def _lower_neighbours(self, toks: list[Token], i: int) -> bool:
@@ -632,7 +634,8 @@ class Checker:
             if t.text == "." and nxt is not None and nxt.text == "," and prev is not None \
                     and prev.kind == "word" and (len(prev.text) == 1 or prev.text.lower() in ABBREVIATIONS):
                 continue  # "Trilling, B., & Fadel", "dkk.,": the full stop ends an initial
-            if nxt is not None and nxt.kind == "punct" and (t.text + nxt.text) in (",,", ",.", ".,", ",)"):
+            if nxt is not None and nxt.kind == "punct" and (t.text + nxt.text) in (",,", ",.", ".,", ",)") \
+                    and not (prev is not None and prev.text in _OPEN):
                 keep = nxt.text if t.text == "," or nxt.text == ")" else t.text
                 if t.text == "." and nxt.text == ",":
                     keep = ","
@@ -653,9 +656,10 @@ class Checker:
                                              f"no space before {t.text!r}", (fix,), fix, "punctuation",
                                              "warning"))
                     continue
-            # missing space after , ; : before a letter
+            # missing space after , ; : before a letter (not in an HTML entity: &amp;nbsp;)
             if t.text in ",;:" and prev is not None and prev.kind == "word" and nxt is not None \
-                    and nxt.kind == "word" and nxt.text[:1].isalpha():
+                    and nxt.kind == "word" and nxt.text[:1].isalpha() \
+                    and not (t.text == ";" and prev2 is not None and prev2.text == "&"):
                 span = Token("punct", t.start, t.end, t.text)
                 out.append(self._finding(span, "punct-space-after", f"a space goes after {t.text!r}",
                                          (t.text + " ",), t.text + " ", "punctuation", "warning"))
@@ -665,12 +669,12 @@ class Checker:
                 continue
             # space inside brackets and curly quotes
             if t.text in _OPEN and nxt is not None and nxt.kind == "space" and i + 2 < n \
-                    and toks[i + 2].kind == "word":
+                    and toks[i + 2].kind == "word" and toks[i + 2].text.isascii():
                 span = Token("punct", t.start, nxt.end, t.text + nxt.text)
                 out.append(self._finding(span, "punct-bracket-space", f"no space after {t.text!r}",
                                          (t.text,), t.text, "punctuation", "warning"))
             elif t.text in _CLOSE and prev is not None and prev.kind == "space" and prev2 is not None \
-                    and prev2.kind == "word":
+                    and prev2.kind == "word" and prev2.text.isascii():
                 span = Token("punct", prev.start, t.end, prev.text + t.text)
                 out.append(self._finding(span, "punct-bracket-space", f"no space before {t.text!r}",
                                          (t.text,), t.text, "punctuation", "warning"))
