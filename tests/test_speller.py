@@ -187,16 +187,19 @@ def _keys(findings):
     return [(f.start, f.end, f.rule, f.fix, f.severity, f.italic) for f in findings]
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
-def test_fast_path_gives_the_same_findings(path):
+def _fast_and_slow(text):
     checker = get_checker()
-    text = path.read_text(encoding="utf-8")
     fast = _keys(check_text(text))
     checker.fast = False
     try:
-        slow = _keys(check_text(text))
+        return fast, _keys(check_text(text))
     finally:
         checker.fast = True
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_fast_path_gives_the_same_findings(path):
+    fast, slow = _fast_and_slow(path.read_text(encoding="utf-8"))
     assert fast == slow
 
 
@@ -206,14 +209,7 @@ def test_fast_path_gives_the_same_findings(path):
                 min_size=1, max_size=30),
        st.lists(st.sampled_from([" ", " ", " ", ". ", ", ", "\n", " ( ", " ) "]), min_size=1, max_size=30))
 def test_fast_path_property(words, seps):
-    checker = get_checker()
-    text = "".join(w + seps[i % len(seps)] for i, w in enumerate(words))
-    fast = _keys(check_text(text))
-    checker.fast = False
-    try:
-        slow = _keys(check_text(text))
-    finally:
-        checker.fast = True
+    fast, slow = _fast_and_slow("".join(w + seps[i % len(seps)] for i, w in enumerate(words)))
     assert fast == slow
 
 

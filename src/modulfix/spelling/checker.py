@@ -67,6 +67,14 @@ _ONSETS = frozenset(
 _VOWELS = frozenset("aeiou")
 
 
+def _neighbour_word(toks: list[Token], i: int, step: int) -> str:
+    """The word next to token ``i`` (step -1 or 1) across spaces only, else ""."""
+    j = i + step
+    while 0 <= j < len(toks) and toks[j].kind == "space":
+        j += step
+    return toks[j].text if 0 <= j < len(toks) and toks[j].kind == "word" else ""
+
+
 def _latin_letter(c: str) -> bool:
     import unicodedata
 
@@ -421,12 +429,8 @@ class Checker:
 
     @staticmethod
     def _title_case_around(toks: list[Token], i: int) -> bool:
-        def cap(step: int) -> bool:
-            j = i + step
-            while 0 <= j < len(toks) and toks[j].kind == "space":
-                j += step
-            return 0 <= j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].isupper()
-        return cap(-1) and cap(1)
+        """Capitalised words on both sides (a title: Learning for Life)."""
+        return all(_neighbour_word(toks, i, step)[:1].isupper() for step in (-1, 1))
 
     def _hyphenated(self, tok: Token) -> Finding | None:
         parts = tok.text.split("-")
@@ -576,14 +580,10 @@ class Checker:
             return False  # Ltd. Inc. Tbk. Pte. Corp.: abbreviations of names
         return not prev.text.isupper()
 
-    def _lower_neighbours(self, toks: list[Token], i: int) -> bool:
+    @staticmethod
+    def _lower_neighbours(toks: list[Token], i: int) -> bool:
         """Lowercase words on both sides, no sentence punctuation between."""
-        def side(step: int) -> bool:
-            j = i + step
-            while 0 <= j < len(toks) and toks[j].kind == "space":
-                j += step
-            return 0 <= j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].islower()
-        return side(-1) and side(1)
+        return all(_neighbour_word(toks, i, step)[:1].islower() for step in (-1, 1))
 
     def _english_mask(self, toks: list[Token], words: list[int]) -> set[int]:
         """Word tokens inside an English phrase (two or more English words in a row)."""
