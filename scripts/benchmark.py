@@ -1,0 +1,486 @@
+#!/usr/bin/env python3
+"""Speed, memory and scale of modulfix, measured as whole processes (issue 6).
+
+    python scripts/benchmark.py [--quick] [--runs N] [--words N] [--json OUT.json]
+
+Run it with the interpreter of the environment where modulfix is installed (the
+``modulfix`` script next to it is used, else ``python -m modulfix``). It writes its
+inputs into a temporary directory, runs every command as a separate process several
+times and prints the median wall time, the words and megabytes per second and the
+peak resident memory (RSS as GNU ``time -f %M`` reports it, else ``wait4``: the largest
+single process of the run, workers of ``--jobs`` included; not their sum), then the
+ratios and every target of the issue with PASS/FAIL. The first line describes the
+machine. Nothing here is a unit test: targets live in this script only.
+
+Inputs (``--shared`` defaults to ``../shared``, then ``/work/shared``):
+
+* ``small.txt`` -- one paragraph, for the cold start;
+* ``corpus.txt`` -- ``shared/corpus/clean/*.txt`` (edited text) repeated to ``--words``
+  words (default 1,000,000): ``check``, ``fix`` and hunspell-id;
+* ``pages/`` -- the scraped pages of ``corpus/*.txt`` copied to the same number of words,
+  one file per page: ``clean`` (MB of scraped text per second) and, as JSON Lines,
+  ``batch``;
+* ``scale-{1,4,16}x.txt`` -- ``--scale-words`` (default 250,000) words times 1, 4, 16,
+  one file each (the 16x file is larger than the default 16 MB ``--max-size``, which
+  is raised): linear time and flat memory;
+* ``split/`` -- ``corpus.txt`` cut into 8 files, for ``check --jobs 1`` vs ``--jobs 2``
+  (reported n/a when ``check`` has no ``--jobs``).
+
+Words are whitespace-separated tokens (as ``wc -w`` counts them); MB is 10^6 bytes.
+Repeated text keeps the speller's per-word caches warm, so throughput on a real crawl
+with more distinct words is lower; the figures are for comparing runs and tools on one
+machine. ``check`` exits 1 when it finds something: 0 and 1 both count as success.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCALES = (1, 4, 16)
+
+# The targets of issue 6 (medians, one machine, 2 cores).
+COLD_START_MS = 150
+CHECK_VS_HUNSPELL = 3.0
+CLEAN_MB_S = 1.0
+PEAK_RSS_MB = 300
+LINEAR_TOLERANCE = 0.10
+JOBS2_SPEEDUP = 1.7
+
+
+# ---------------------------------------------------------------- running
+
+@dataclass
+class Run:
+    seconds: float
+    rss_mb: float
+    code: int
+
+
+@dataclass
+class Measure:
+    name: str
+    runs: list[Run] = field(default_factory=list)
+    words: int = 0
+    nbytes: int = 0
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.runs) and not self.error
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.runs) if self.runs else math.nan
+
+    @property
+    def rss_mb(self) -> float:
+        return max(r.rss_mb for r in self.runs) if self.runs else math.nan
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds if self.ok and self.words else math.nan
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.nbytes / 1e6 / self.seconds if self.ok and self.nbytes else math.nan
+
+
+def _gnu_time() -> str | None:
+    """GNU time, when installed: it measures the child alone (``wait4`` on our own child
+    would also count the memory of this Python process, which the child starts as a copy of)."""
+    path = shutil.which("time") or ("/usr/bin/time" if os.path.exists("/usr/bin/time") else None)
+    if not path:
+        return None
+    try:
+        ok = subprocess.run([path, "-f", "%M", "true"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return path if ok.returncode == 0 and ok.stderr.strip().isdigit() else None
+
+
+GNU_TIME = _gnu_time()
+
+
+def run_once(cmd: list[str], env: dict[str, str], stdin: Path | None = None,
+             ok_codes: tuple[int, ...] = (0,), cwd: Path | None = None) -> Run:
+    """One whole process: wall time, peak RSS (MB) and exit code."""
+    fin = open(stdin, "rb") if stdin else subprocess.DEVNULL  # noqa: SIM115
+    err = tempfile.TemporaryFile()  # noqa: SIM115
+    fd, rss_file = tempfile.mkstemp(prefix="modulfix-bench-rss-")
+    os.close(fd)
+    full = [GNU_TIME, "-f", "%M", "-o", rss_file, *cmd] if GNU_TIME else cmd
+    try:
+        start = time.perf_counter()
+        proc = subprocess.Popen(full, stdin=fin, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=cwd)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        if code not in ok_codes:
+            err.seek(0)
+            last = err.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+            raise RuntimeError(f"exit {code}: {last[0][:200]}")
+        kb = usage.ru_maxrss
+        if GNU_TIME:
+            tail = Path(rss_file).read_text().strip().splitlines()[-1:]
+            kb = int(tail[0]) if tail and tail[0].isdigit() else kb
+        return Run(elapsed, kb / 1024, code)
+    finally:
+        err.close()
+        os.unlink(rss_file)
+        if stdin:
+            fin.close()
+
+
+def measure(name: str, cmd: list[str], env: dict[str, str], runs: int, words: int = 0, nbytes: int = 0,
+            stdin: Path | None = None, ok_codes: tuple[int, ...] = (0,), before=None) -> Measure:
+    m = Measure(name, words=words, nbytes=nbytes)
+    for _ in range(runs):
+        if before:
+            before()
+        try:
+            m.runs.append(run_once(cmd, env, stdin, ok_codes))
+        except (RuntimeError, OSError) as exc:
+            m.error = str(exc)
+            break
+    progress(m)
+    return m
+
+
+def progress(m: Measure) -> None:
+    if m.error:
+        print(f"  {m.name:34} FAILED: {m.error}", flush=True)
+        return
+    rate = ""
+    if m.words:
+        rate += f"  {m.words_per_s:>11,.0f} words/s"
+    if m.nbytes:
+        rate += f"  {m.mb_per_s:6.2f} MB/s"
+    print(f"  {m.name:34} {fmt_time(m.seconds):>9}  peak {m.rss_mb:6.0f} MB{rate}"
+          f"   (runs: {', '.join(fmt_time(r.seconds) for r in m.runs)})", flush=True)
+
+
+def fmt_time(s: float) -> str:
+    if math.isnan(s):
+        return "n/a"
+    return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
+
+
+# ---------------------------------------------------------------- inputs
+
+def count_words(path: Path) -> int:
+    with open(path, "rb") as fh:
+        return sum(len(line.split()) for line in fh)
+
+
+def repeat_to(sources: list[Path], words: int, out: Path) -> tuple[int, int]:
+    """Concatenate ``sources`` again and again until ``words`` words; (words, bytes)."""
+    texts = [p.read_bytes() for p in sources]
+    texts = [t if t.endswith(b"\n") else t + b"\n" for t in texts]
+    unit = sum(len(t.split()) for t in texts)
+    copies = max(1, math.ceil(words / unit))
+    with open(out, "wb") as fh:
+        for _ in range(copies):
+            for t in texts:
+                fh.write(t)
+    return unit * copies, out.stat().st_size
+
+
+def build_inputs(tmp: Path, shared: Path, args) -> dict:
+    clean_dir = shared / "corpus" / "clean"
+    edited = sorted(clean_dir.glob("*.txt"))
+    if not edited:
+        sys.exit(f"benchmark: no edited text in {clean_dir} (give --shared DIR)")
+    pages_src = sorted((ROOT / "corpus").glob("*.txt"))
+
+    small = tmp / "small.txt"
+    para = next(line for line in edited[0].read_text(encoding="utf-8").splitlines() if len(line.split()) > 20)
+    small.write_text(para + "\n", encoding="utf-8")
+
+    corpus = tmp / "corpus.txt"
+    cw, cb = repeat_to(edited, args.words, corpus)
+
+    pages = tmp / "pages"
+    pages.mkdir()
+    unit = sum(count_words(p) for p in pages_src)
+    copies = max(1, math.ceil(args.words / unit))
+    pw = pb = 0
+    with open(tmp / "pages.jsonl", "w", encoding="utf-8") as jl:
+        for i in range(copies):
+            for p in pages_src:
+                text = p.read_text(encoding="utf-8")
+                target = pages / f"{p.stem}-{i:05d}.txt"
+                target.write_text(text, encoding="utf-8")
+                jl.write(json.dumps({"id": target.stem, "text": text}, ensure_ascii=False) + "\n")
+                pw += len(text.split())
+                pb += len(text.encode("utf-8"))
+
+    scales = {}
+    for k in SCALES:
+        path = tmp / f"scale-{k}x.txt"
+        w, b = repeat_to(edited, args.scale_words * k, path) if k == 1 else (0, 0)
+        if k != 1:
+            base = (tmp / "scale-1x.txt").read_bytes()
+            with open(path, "wb") as fh:
+                for _ in range(k):
+                    fh.write(base)
+            w, b = scales[1][1] * k, len(base) * k
+        scales[k] = (path, w, b)
+
+    split = tmp / "split"
+    split.mkdir()
+    lines = corpus.read_bytes().splitlines(keepends=True)
+    per = math.ceil(len(lines) / 8)
+    for i in range(8):
+        (split / f"part-{i}.txt").write_bytes(b"".join(lines[i * per:(i + 1) * per]))
+
+    return {"small": small, "corpus": (corpus, cw, cb), "pages": (pages, pw, pb),
+            "pages_jsonl": tmp / "pages.jsonl", "scales": scales, "split": split}
+
+
+# ---------------------------------------------------------------- the machine
+
+def machine_line(modulfix: list[str], env: dict[str, str]) -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        affinity = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        affinity = os.cpu_count() or 0
+    version = subprocess.run(modulfix + ["--version"], capture_output=True, text=True, env=env).stdout.strip()
+    py = subprocess.run([sys.executable, "-c", "import sys; print(sys.version.split()[0])"],
+                        capture_output=True, text=True).stdout.strip()
+    mem = ""
+    try:
+        kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines()
+                      if x.startswith("MemTotal")).split()[1])
+        mem = f", {kb / 1048576:.0f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = f"; load {os.getloadavg()[0]:.2f}"  # other work on the machine skews every figure
+    return (f"machine: {cpu}, {affinity} cores{mem}; {platform.system()} {platform.release()}; "
+            f"Python {py}; {version or 'modulfix ?'}{load}")
+
+
+def modulfix_command(arg: str | None) -> list[str]:
+    if arg:
+        return arg.split()
+    script = Path(sys.executable).parent / "modulfix"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "modulfix"]
+
+
+def has_option(modulfix: list[str], command: str, option: str, env: dict[str, str]) -> bool:
+    out = subprocess.run(modulfix + [command, "--help"], capture_output=True, text=True, env=env)
+    return out.returncode == 0 and option in out.stdout
+
+
+# ---------------------------------------------------------------- main
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true",
+                    help="a short run: 200,000 words, 50,000-word scaling base, fewer runs")
+    ap.add_argument("--runs", type=int, help="runs of each large measurement (default 3; quick 1)")
+    ap.add_argument("--words", type=int, help="words of the throughput corpus (default 1,000,000)")
+    ap.add_argument("--scale-words", type=int, help="words of the 1x scaling input (default 250,000)")
+    ap.add_argument("--shared", type=Path, help="the shared/ folder (corpus/clean/*.txt)")
+    ap.add_argument("--modulfix", help="the command to run (default: modulfix next to this Python)")
+    ap.add_argument("--only", help="comma-separated sections: cold,throughput,hunspell,scaling,jobs")
+    ap.add_argument("--keep", type=Path, help="write the inputs here and keep them")
+    ap.add_argument("--json", type=Path, help="also write every measurement as JSON here")
+    args = ap.parse_args(argv)
+    args.runs = args.runs or (1 if args.quick else 3)
+    args.words = args.words or (200_000 if args.quick else 1_000_000)
+    args.scale_words = args.scale_words or (50_000 if args.quick else 250_000)
+    small_runs = 5 if args.quick else 10
+    sections = set((args.only or "cold,throughput,hunspell,scaling,jobs").split(","))
+
+    shared = args.shared
+    if shared is None:
+        shared = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if (p / "corpus").is_dir()),
+                      ROOT.parent / "shared")
+    modulfix = modulfix_command(args.modulfix)
+
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="modulfix-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    cache = tmp / "cache"
+    env = dict(os.environ, MODULFIX_CACHE_DIR=str(cache), PYTHONDONTWRITEBYTECODE="1")
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    results: dict[str, Measure] = {}
+    try:
+        print(machine_line(modulfix, env), flush=True)
+        print(f"command: {' '.join(modulfix)}; inputs in {tmp}", flush=True)
+        inp = build_inputs(tmp, shared, args)
+        corpus, cw, cb = inp["corpus"]
+        pages, pw, pb = inp["pages"]
+        print(f"inputs: corpus.txt {cw:,} words {cb / 1e6:.1f} MB; pages/ {len(os.listdir(pages))} files "
+              f"{pw:,} words {pb / 1e6:.1f} MB; scaling base {inp['scales'][1][1]:,} words", flush=True)
+
+        # cache build first (so every later run finds the cache)
+        print("\ncold start (one paragraph, whole process)", flush=True)
+        small = str(inp["small"])
+        if "cold" in sections:
+            results["python"] = measure("python -c pass", [sys.executable, "-c", "pass"], env, small_runs)
+            results["version"] = measure("modulfix --version", modulfix + ["--version"], env, small_runs)
+        results["cache_build"] = measure(
+            "check, no cache (builds it)", modulfix + ["check", small], env,
+            runs=min(args.runs, 3) if "cold" in sections else 1, ok_codes=(0, 1),
+            before=lambda: shutil.rmtree(cache, ignore_errors=True))
+        run_once(modulfix + ["check", small], env, ok_codes=(0, 1))  # leave the cache in place
+        if "cold" in sections:
+            results["cold"] = measure("check, cache present", modulfix + ["check", small], env, small_runs,
+                                      ok_codes=(0, 1))
+            results["cold_clean"] = measure("clean, cache present", modulfix + ["clean", small], env,
+                                            small_runs)
+
+        big = ["--max-size", str(max(16, math.ceil(cb / 1048576) + 1))]
+        if "throughput" in sections:
+            print(f"\nthroughput ({cw:,} words; pages: {pw:,} words)", flush=True)
+            results["check"] = measure("check corpus.txt", modulfix + ["check", *big, str(corpus)], env,
+                                       args.runs, cw, cb, ok_codes=(0, 1))
+            results["fix"] = measure("fix corpus.txt", modulfix + ["fix", *big, str(corpus)], env,
+                                     args.runs, cw, cb)
+            out = tmp / "out"
+            results["clean"] = measure(
+                "clean --out-dir pages/*.txt",
+                modulfix + ["clean", "--out-dir", str(out), *sorted(map(str, pages.glob("*.txt")))],
+                env, args.runs, pw, pb, before=lambda: shutil.rmtree(out, ignore_errors=True))
+            if has_option(modulfix, "batch", "--jobs", env):
+                results["batch"] = measure(
+                    "batch pages.jsonl (clean+check)",
+                    modulfix + ["batch", str(inp["pages_jsonl"]), "-o", str(tmp / "out.jsonl")],
+                    env, args.runs, pw, pb)
+            else:
+                print("  batch                              n/a (no batch command)")
+
+        hunspell = shutil.which("hunspell")
+        if "hunspell" in sections:
+            print("\nhunspell-id on the same corpus", flush=True)
+            if hunspell and subprocess.run([hunspell, "-D"], capture_output=True, text=True,
+                                           stdin=subprocess.DEVNULL).stderr.find("id_ID") >= 0:
+                results["hunspell"] = measure("hunspell -d id_ID -l", [hunspell, "-i", "UTF-8", "-d", "id_ID", "-l"],
+                                              env, args.runs, cw, cb, stdin=corpus)
+            else:
+                print("  hunspell -d id_ID                  n/a (apt-get install hunspell hunspell-id)")
+
+        if "scaling" in sections:
+            print("\nscaling (check, one file each)", flush=True)
+            for k, (path, w, b) in inp["scales"].items():
+                opt = ["--max-size", str(max(16, math.ceil(b / 1048576) + 1))]
+                results[f"scale{k}"] = measure(f"check {k}x ({w:,} words)", modulfix + ["check", *opt, str(path)],
+                                               env, args.runs, w, b, ok_codes=(0, 1))
+
+        if "jobs" in sections:
+            print("\nparallelism (check on 8 files; batch on pages.jsonl)", flush=True)
+            split = inp["split"]
+            if has_option(modulfix, "check", "--jobs", env):
+                for j in (1, 2):
+                    results[f"check_jobs{j}"] = measure(
+                        f"check --jobs {j} split/", modulfix + ["check", "--jobs", str(j), str(split)],
+                        env, args.runs, cw, cb, ok_codes=(0, 1))
+            else:
+                print("  check --jobs                       n/a (check has no --jobs)")
+            if has_option(modulfix, "batch", "--jobs", env):
+                for j in (1, 2):
+                    results[f"batch_jobs{j}"] = measure(
+                        f"batch --jobs {j} pages.jsonl",
+                        modulfix + ["batch", "--jobs", str(j), str(inp["pages_jsonl"]), "-o", str(tmp / "out.jsonl")],
+                        env, args.runs, pw, pb)
+
+        summary(results, inp)
+        if args.json:
+            args.json.write_text(json.dumps({k: {"seconds": m.seconds, "peak_rss_mb": m.rss_mb, "words": m.words,
+                                                 "bytes": m.nbytes, "runs": [r.seconds for r in m.runs],
+                                                 "error": m.error}
+                                             for k, m in results.items()}, indent=1), encoding="utf-8")
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def summary(r: dict[str, Measure], inp: dict) -> None:
+    def get(key: str) -> Measure | None:
+        m = r.get(key)
+        return m if m is not None and m.ok else None
+
+    def verdict(ok: bool | None) -> str:
+        return "n/a " if ok is None else ("PASS" if ok else "FAIL")
+
+    rows: list[tuple[str, str, str, bool | None]] = []
+    cold = get("cold")
+    rows.append(("cold start, check, cache present", f"{fmt_time(cold.seconds)}" if cold else "n/a",
+                 f"<= {COLD_START_MS} ms", cold.seconds * 1000 <= COLD_START_MS if cold else None))
+    build = get("cache_build")
+    if build:
+        rows.append(("cold start, check, no cache (build)", fmt_time(build.seconds), "(reported)", None))
+    check, hun = get("check"), get("hunspell")
+    if check:
+        ratio = check.words_per_s / hun.words_per_s if hun else None
+        rows.append(("check throughput", f"{check.words_per_s:,.0f} words/s"
+                     + (f" = {ratio:.2f}x hunspell ({hun.words_per_s:,.0f})" if ratio else " (hunspell n/a)"),
+                     f">= {CHECK_VS_HUNSPELL:.0f}x hunspell-id", ratio >= CHECK_VS_HUNSPELL if ratio else None))
+    fix = get("fix")
+    if fix:
+        rows.append(("fix throughput", f"{fix.words_per_s:,.0f} words/s, {fix.mb_per_s:.2f} MB/s", "(reported)", None))
+    clean = get("clean")
+    if clean:
+        rows.append(("clean throughput (scraped pages)", f"{clean.mb_per_s:.2f} MB/s, {clean.words_per_s:,.0f} words/s",
+                     f">= {CLEAN_MB_S:.0f} MB/s", clean.mb_per_s >= CLEAN_MB_S))
+    batch = get("batch")
+    if batch:
+        rows.append(("batch throughput (clean+check)", f"{batch.mb_per_s:.2f} MB/s, {batch.words_per_s:,.0f} words/s",
+                     "(reported)", None))
+    peaks = [(k, m.rss_mb) for k, m in r.items() if m.ok and k not in ("python", "hunspell")]
+    if peaks:
+        worst = max(peaks, key=lambda kv: kv[1])
+        rows.append(("peak RSS, any modulfix run", f"{worst[1]:.0f} MB ({r[worst[0]].name})",
+                     f"<= {PEAK_RSS_MB} MB", worst[1] <= PEAK_RSS_MB))
+    base = get("scale1")
+    startup = cold.seconds if cold else 0.0
+    for k in SCALES[1:]:
+        m = get(f"scale{k}")
+        if base and m:
+            # time per word relative to 1x, start-up (the cold start) taken off both
+            rel = ((m.seconds - startup) / k) / (base.seconds - startup)
+            rows.append((f"scaling {k}x: time per word vs 1x", f"{rel:.3f} (raw {m.seconds / base.seconds / k:.3f}); "
+                         f"peak {m.rss_mb:.0f} MB vs {base.rss_mb:.0f} MB",
+                         f"1 +/- {LINEAR_TOLERANCE:.2f}", abs(rel - 1) <= LINEAR_TOLERANCE))
+    for name in ("check", "batch"):
+        j1, j2 = get(f"{name}_jobs1"), get(f"{name}_jobs2")
+        if j1 and j2:
+            s = j1.seconds / j2.seconds
+            rows.append((f"{name} --jobs 2 vs --jobs 1", f"{s:.2f}x ({fmt_time(j1.seconds)} -> {fmt_time(j2.seconds)})",
+                         f">= {JOBS2_SPEEDUP}x", s >= JOBS2_SPEEDUP))
+        elif name == "check":
+            rows.append(("check --jobs 2 vs --jobs 1", "n/a", f">= {JOBS2_SPEEDUP}x", None))
+    print("\nsummary (medians)")
+    width = max(len(x[0]) for x in rows)
+    for what, measured, target, ok in rows:
+        print(f"  {verdict(ok)}  {what:{width}}  {measured}   target {target}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
