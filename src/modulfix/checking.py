@@ -33,7 +33,6 @@ _SKIP_DIRS = SKIP_DIRS
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
 _INLINE_CODE = re.compile(r"`+[^`\n]*`+")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -147,20 +146,25 @@ def prose_spans(text: str, markdown: bool, *, skip_code: bool = True, skip_front
 
 
 def _corrections(text: str, spans: list[tuple[int, int]], settings: FileSettings) -> list[Finding]:
+    """A finding for every word of a span listed in ``corrections`` (URLs and e-mail
+    addresses are not words: the speller's tokenizer decides)."""
     from modulfix.spelling.casing import transfer_case
+    from modulfix.spelling.checker import tokenize
 
     table = dict(settings.corrections)
     out: list[Finding] = []
     for start, end in spans:
-        for m in _WORD.finditer(text, start, end):
-            right = table.get(m.group().lower())
+        for tok in tokenize(text[start:end], start):
+            if tok.kind != "word":
+                continue
+            right = table.get(tok.text.lower())
             if right is None:
                 continue
-            fixed = transfer_case(m.group(), right)
-            if fixed == m.group():
+            fixed = transfer_case(tok.text, right)
+            if fixed == tok.text:
                 continue
-            out.append(Finding("forced-correction", m.start(), m.end(), m.group(),
-                               f"project correction: {fixed}", severity="error",
+            out.append(Finding("forced-correction", tok.start, tok.end, tok.text,
+                               "project correction", severity="error",
                                suggestions=(fixed,), fix=fixed, source=settings.correction_source))
     return out
 

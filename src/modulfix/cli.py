@@ -226,6 +226,12 @@ def check(paths, fmt, output_files, min_severity, fail_on, baseline_file, diff_b
     rendered: dict[str, str] = {}
     for name, path in extra:
         rendered.setdefault(name, render(name, outcome.reports, __version__))
+        parent = os.path.dirname(path)
+        if parent:
+            try:
+                os.makedirs(parent, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
         write_atomic(path, rendered[name].encode("utf-8"))
     text = rendered.get(fmt) or render(fmt, outcome.reports, __version__)
     click.echo(text, nl=False)
@@ -330,7 +336,7 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
         raise UsageError("-i writes the files itself; give it without --diff or --write")
     if (write or interactive) and "-" in paths:
         raise UsageError(f"{'--write' if write else '-i'} cannot rewrite stdin")
-    if interactive and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if interactive and not _is_terminal():
         raise UsageError("-i needs a terminal (use --diff or --write in scripts)")
     run = prepare(CheckOptions(list(paths), encoding, max_size * 1048576, config_file, isolated,
                                not no_respect_excludes, stdin_filename))
@@ -370,6 +376,10 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
             sys.stdout.buffer.write(new.encode("utf-8"))
             sys.stdout.flush()
     return code
+
+
+def _is_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _fix_interactive(target, source, result) -> str:
