@@ -185,3 +185,26 @@ def test_diff_base_reports_only_changed_lines(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path.parent)
     code, _, _ = run(capsys, "check", "--diff-base", "HEAD", str(tmp_path / "old.md"))
     assert code in (0, 2)  # outside a repository: a one-line usage error, or clean if tmp is in one
+
+
+# ---------------------------------------------------------------- progress
+def _many(tmp_path, n=25):
+    for i in range(n):
+        (tmp_path / f"m{i:02}.md").write_text("Masyarakat desa merupakan kelompok yang kuat.\n", encoding="utf-8")
+
+
+def test_progress_bar_only_on_a_terminal(capsys, tmp_path, monkeypatch):
+    _many(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", ".")
+    assert (code, out, err) == (0, "", "")  # piped: no progress bar
+    monkeypatch.setattr("modulfix.cli._stderr_is_terminal", lambda: True)
+    code, out, err = run(capsys, "check", ".")
+    assert code == 0 and out == "" and err.startswith("checking")  # click draws the bar on a real tty
+
+
+def test_progress_bar_not_for_short_runs(capsys, tmp_path, monkeypatch):
+    _many(tmp_path, 3)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("modulfix.cli._stderr_is_terminal", lambda: True)
+    assert run(capsys, "check", ".") == (0, "", "")
