@@ -18,7 +18,8 @@ import pytest
 from modulfix.patterns import chrome_files, data_dir, load, read_entries
 
 DATA = data_dir()
-PATTERN_FILES = sorted([*chrome_files(DATA), *DATA.glob("comment-*.txt"), DATA / "footer-nav.txt"])
+PATTERN_FILES = sorted([*chrome_files(DATA), *DATA.glob("comment-*.txt"), *DATA.glob("chrome-*.txt"),
+                        DATA / "footer-nav.txt", DATA / "widget-heading.txt"])
 WORD_FILES = sorted(DATA.glob("words/*.txt")) + [DATA / "days.txt"]
 ALL_FILES = PATTERN_FILES + WORD_FILES + [DATA / "months.tsv"]
 

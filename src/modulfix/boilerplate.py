@@ -52,6 +52,7 @@ _TOC_PLAIN_RE = re.compile(r".{1,120}?\S\s{1,40}(?:\d{1,4}|[ivxlc]{1,6})", re.IG
 TOC_HEADING_RE = re.compile(r"daftar isi|table of contents|contents|isi modul", re.IGNORECASE)
 # Separators between a title and the blog name in a page title: "Judul | Blog", "Blog: Judul".
 _TITLE_SPLIT_RE = re.compile(r"\s[|–—-]\s|:\s|\s»\s")
+_SITE_RE = re.compile(r"\.(?:com|net|org|id|info)\b|blogspot|wordpress|\bblog\b", re.IGNORECASE)
 
 
 def annotate(doc: Document, lines_only: bool = False) -> None:
@@ -68,9 +69,11 @@ def annotate(doc: Document, lines_only: bool = False) -> None:
         _label_spam_lines(doc, lines)
         return
     end = _label_comment_section(doc)
-    _label_chrome(lines[:end])
-    _label_spam_lines(doc, lines[:end])
-    _label_head(doc, lines[:end])
+    body = lines[:end]
+    _label_chrome(body)
+    _label_spam_lines(doc, body)
+    _label_head(doc, body)
+    _label_repeated(body, _key(doc.metadata.get("title", "")))
 
 
 def parse_date(text: str) -> str | None:
@@ -232,7 +235,9 @@ def _score_comments(doc: Document, section_start: int) -> None:
 
 
 def _label_chrome(lines: list[Line], head: bool = True) -> None:
-    """Label whole-line site chrome, table-of-contents lines and running headers."""
+    """Label whole-line site chrome and table-of-contents lines, then the lines that
+    chrome gives away: a name next to an uploader label or a follow button, the links
+    under a widget title, navigation bars at the top and bottom of the page."""
     p = _patterns()
     for line in lines:
         text = _short(line)
@@ -244,8 +249,63 @@ def _label_chrome(lines: list[Line], head: bool = True) -> None:
         elif TOC_RE.fullmatch(text):
             line.label, line.reason = CHROME, "table of contents"
     _label_toc(lines)
-    if head:
-        _label_repeated(lines)
+    nonblank = [ln for ln in lines if ln.label != BLANK]
+    _label_names(nonblank)
+    _label_widgets(lines)
+    _label_nav_bars(nonblank)
+
+
+def _name_like(line: Line) -> bool:
+    text = _short(line)
+    return (line.label == CONTENT and text is not None and len(text.split()) <= 5 and len(text) <= 60
+            and not text.endswith((".", ",", ";", ":", "?", "!")))
+
+
+def _label_names(nonblank: list[Line]) -> None:
+    """``Uploaded by`` / NAME, NAME / ``Follow``: the name is chrome too."""
+    p = _patterns()
+    for k, line in enumerate(nonblank):
+        if line.label != CHROME:
+            continue
+        text = line.text.strip()
+        if k + 1 < len(nonblank) and p.chrome_next.fullmatch(text) and _name_like(nonblank[k + 1]):
+            nonblank[k + 1].label, nonblank[k + 1].reason = CHROME, f"name after {text!r}"
+        if k > 0 and p.chrome_before.fullmatch(text) and _name_like(nonblank[k - 1]):
+            nonblank[k - 1].label, nonblank[k - 1].reason = CHROME, f"name before {text!r}"
+
+
+def _label_widgets(lines: list[Line]) -> None:
+    """Under a widget title (``Artikel Terkait``, ``Baca Juga``), the list of post
+    titles up to the next blank line."""
+    widget = _patterns().widget_heading
+    for i, line in enumerate(lines):
+        text = _short(line)
+        if text is None or line.label not in (CHROME, CONTENT) or not widget.fullmatch(text.rstrip(":").strip()):
+            continue
+        line.label, line.reason = CHROME, line.reason or "widget title"
+        for ln in lines[i + 1:]:
+            t = _short(ln)
+            if ln.label == BLANK or t is None or ln.label not in (CONTENT, CHROME) or not _title_like(t):
+                break
+            ln.label, ln.reason = CHROME, "widget list"
+
+
+_NAV_SPLIT_RE = re.compile(r"\s[|•·]\s")
+NAV_ZONE = 0.15  # navigation bars are looked for in the first and last 15% of the lines
+
+
+def _label_nav_bars(nonblank: list[Line]) -> None:
+    """``Tentang Kami | Redaksi | Kebijakan Privasi`` at the top or bottom of the page:
+    three or more short items separated by bars or bullets."""
+    zone = max(3, int(len(nonblank) * NAV_ZONE))
+    for k, line in enumerate(nonblank):
+        if zone <= k < len(nonblank) - zone or line.label != CONTENT:
+            continue
+        text = _short(line)
+        parts = _NAV_SPLIT_RE.split(text) if text else []
+        if len(parts) >= 3 and all(0 < len(p.split()) <= 4 and len(p) <= 40 and not p.endswith(".")
+                                   for p in parts):
+            line.label, line.reason = CHROME, "navigation bar"
 
 
 def _label_toc(lines: list[Line]) -> None:
@@ -273,27 +333,43 @@ def _label_toc(lines: list[Line]) -> None:
                 ln.label, ln.reason = CHROME, "table of contents"
 
 
-def _label_repeated(lines: list[Line]) -> None:
-    """Short lines repeated across the page: running headers and footers of a PDF (on a
-    page with page numbers), widgets and bylines of a site template.
+def _label_repeated(lines: list[Line], title_key: str = "") -> None:
+    """Short lines repeated across the page: running headers and footers of a PDF,
+    widgets and bylines of a site template.
 
-    Without page numbers a repeated line must also look like furniture rather than a
-    recurring module label ("Jawab:", "Contoh", "1. Pendahuluan"): several words, no
-    final punctuation, no numbering marker.
+    A line repeated next to page numbers (within two lines of one, every time) is a
+    running header or footer. On a page with page numbers, any short line seen three
+    times is one too. Without page numbers a line seen three times must also look like
+    furniture rather than a recurring module label ("Jawab:", "Contoh", "1. Pendahuluan"):
+    several words, no final punctuation, no numbering marker.
     """
-    pages = sum(1 for ln in lines if ln.reason == "pdf-page")
-    counts = Counter(_key(t) for t in (_short(ln) for ln in lines if ln.label == CONTENT) if t)
-    for line in lines:
-        text = _short(line)
-        if line.label != CONTENT or not text or counts[_key(text)] < REPEATED_MIN:
+    nonblank = [ln for ln in lines if ln.label != BLANK]
+    page_at = [k for k, ln in enumerate(nonblank) if ln.reason == "pdf-page"]
+    near_page: set[int] = set()
+    for k in page_at:
+        near_page.update(range(max(0, k - 2), k + 3))
+    groups: dict[str, list[int]] = {}
+    for k, ln in enumerate(nonblank):
+        text = _short(ln)
+        if ln.label == CONTENT and text and len(text.split()) <= REPEATED_MAX_WORDS:
+            groups.setdefault(_key(text), []).append(k)
+    for key, where in groups.items():
+        if len(where) < 2 or key == title_key:
             continue
-        words = text.split()
-        if len(words) > REPEATED_MAX_WORDS:
+        text = nonblank[where[0]].text.strip()
+        if all(k in near_page for k in where):
+            reason = "running header"
+        elif len(where) < REPEATED_MIN:
             continue
-        if pages < REPEATED_MIN - 1 and (len(words) < 2 or text.endswith((".", ":", "?", "!", ";", ","))
-                                         or _MARKER_RE.match(text) or counts[_key(text)] < REPEATED_MIN):
+        elif len(page_at) >= REPEATED_MIN - 1:
+            reason = "running header"
+        elif (len(text.split()) >= 2 and not text.endswith((".", ":", "?", "!", ";", ","))
+              and not _MARKER_RE.match(text)):
+            reason = "repeated line"
+        else:
             continue
-        line.label, line.reason = CHROME, "repeated line"
+        for k in where:
+            nonblank[k].label, nonblank[k].reason = CHROME, reason
 
 
 def _key(text: str) -> str:
@@ -348,6 +424,10 @@ def _label_head(doc: Document, lines: list[Line]) -> None:
             break
         if line.label == CONTENT:
             line.label, line.reason = CHROME, "site header before the title"
+    if date_line is not None and date_line.start > title_line.start:
+        for line in head:
+            if title_line.start < line.start < date_line.start and line.label == CONTENT:
+                line.label, line.reason = CHROME, "byline between the title and the date"
     _label_repeated_title(lines, title_line, title_text)
 
 
@@ -395,11 +475,11 @@ def _title_like(text: str) -> bool:
 def _pick_title(lines: list[Line], head: list[Line], date_line: Line | None) -> tuple[Line, str] | None:
     """The title line and its text.
 
-    A head line repeated later on the page (share boxes, breadcrumbs, the document's own
-    first line) or contained in a page title with the blog name ("Blog: Judul",
-    "Judul | Blog") is the title. Otherwise Blogger puts the date above the title,
-    WordPress below it: prefer the first candidate after the date, else the last one
-    before it, else the first one.
+    A title inside a page title with the blog name ("Blog: Judul", "Judul | Blog") is
+    the title. Without a date, the first head line repeated later on the page (the
+    document's own first line) or else the first head line. With a date: Blogger puts it
+    above the title, WordPress and Kompasiana below it (with the author between them):
+    the first candidate after the date, else the longest one before it.
     """
     candidates = [ln for ln in head if ln is not date_line and ln.label == CONTENT and _title_like(ln.text.strip())]
     if not candidates:
@@ -408,29 +488,38 @@ def _pick_title(lines: list[Line], head: list[Line], date_line: Line | None) -> 
         part = _title_part(ln, lines)
         if part:
             return ln, part
-    counts = Counter(_key(ln.text) for ln in lines if ln.label in (CONTENT, CHROME) and _short(ln))
-    repeated = [ln for ln in candidates if counts[_key(ln.text)] >= 2 and len(ln.text.split()) >= 2]
-    if repeated:
-        return repeated[0], " ".join(repeated[0].text.split())
     if date_line is None:
-        chosen = candidates[0]
+        counts = Counter(_key(ln.text) for ln in lines if ln.label in (CONTENT, CHROME) and _short(ln))
+        repeated = [ln for ln in candidates if counts[_key(ln.text)] >= 2 and len(ln.text.split()) >= 2]
+        chosen = repeated[0] if repeated else candidates[0]
     else:
         after = [ln for ln in candidates if ln.start > date_line.start]
         before = [ln for ln in candidates if ln.start < date_line.start]
-        chosen = after[0] if after else before[-1]
+        # the longest line before the date: titles are longer than blog names,
+        # categories and author names (ties: the one nearest the date)
+        chosen = after[0] if after else max(reversed(before), key=lambda ln: len(ln.text.split()))
     return chosen, " ".join(chosen.text.split())
 
 
 def _title_part(line: Line, lines: list[Line]) -> str | None:
-    """The title inside "Blog: Judul" / "Judul | Blog" when that title is also a line of
-    its own on the page."""
+    """The title inside "Blog: Judul" / "Judul | Blog": a part that is also a line of its
+    own on the page, when the other parts are the site's name (a line of its own, not
+    the line just before the title's, which would make it a title wrapped in two) or a
+    domain."""
     text = " ".join(line.text.split())
     parts = _TITLE_SPLIT_RE.split(text)
     if len(parts) < 2:
         return None
-    keys = {_key(ln.text) for ln in lines if ln is not line and ln.label in (CONTENT, CHROME) and _short(ln)}
+    nonblank = [ln for ln in lines if ln is not line and ln.label != BLANK and _short(ln)]
+    where = {}
+    for k, ln in enumerate(nonblank):
+        where.setdefault(_key(ln.text), k)
     for part in parts:
-        if len(part.split()) >= 2 and _key(part) in keys:
+        k = where.get(_key(part))
+        if len(part.split()) < 2 or k is None or k > HEAD_WINDOW:
+            continue
+        others = [o for o in parts if o is not part]
+        if all(_SITE_RE.search(o) or where.get(_key(o), k - 1) < k - 1 for o in others):
             return part
     return None
 

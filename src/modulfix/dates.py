@@ -50,7 +50,8 @@ _PREFIX = (r"(?:(?:posted|published|updated|diposting|diposkan|diterbitkan|dipub
            r"|tayang|terbit|ditulis|dibuat)(?:\s{1,3}(?:on|pada|tanggal|oleh\s.{1,60}?\s(?:pada|on)))?"
            r"\s{0,3}:?\s{0,3}|on\s|pada\s)?")
 # What may follow it: a time, WordPress's comment count, the author.
-_SUFFIX = (r"(?:,?\s{1,3}(?:at|pukul|jam|-)?\s{0,3}" + _TIME + r")?"
+_SUFFIX = (r"(?:,?\s{1,3}(?:at|pukul|jam|-|\||·)?\s{0,3}" + _TIME + r")?"
+           r"(?:\s{1,3}(?:diperbarui|updated|last updated)\s{0,3}:?\s{0,3}[^|]{1,40})?"
            r"(?:\s{1,3}(?:\||·|•|-|—))?"
            r"(?:\s{1,3}(?:\d{1,5}\s(?:komentar|comments?|tanggapan)|no comments|tidak ada komentar"
            r"|tinggalkan komentar|leave a comment|(?:by|oleh)\s.{1,60}))?")

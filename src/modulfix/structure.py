@@ -223,7 +223,8 @@ class _Levels:
     Same style as the top -> sibling (even when it restarts at ``A``); a style deeper
     in the stack continues it only with the successor of that level's last value
     (``C.`` -> ``D.``), popping back to it; anything else nests one level deeper.
-    Unnumbered capital headings (``caps``) always continue their level.
+    Unnumbered capital headings (``caps``) always continue their level; the first
+    ``BAB`` after front-matter headings (``KATA PENGANTAR``) is their sibling.
     """
 
     def __init__(self) -> None:
@@ -231,6 +232,8 @@ class _Levels:
 
     def level(self, style: str, value: int) -> int:
         stack = self.stack
+        if style == "bab" and all(s[0] == "caps" for s in stack):
+            stack.clear()  # BAB I follows KATA PENGANTAR as its sibling, not its child
         if stack and stack[-1][0] == style:
             stack[-1][1] = value
             return self._cap(len(stack))
@@ -321,12 +324,23 @@ class _Builder:
             self._list_item(it)
         elif it.kind == "bullet":
             self.blocks.append(Block("list_item", [it.seg], marker=it.marker))
+        elif _is_caps_heading(it) and self._caps_continues(items, i):
+            self.blocks[-1].segments.append(it.seg)  # a capitals heading wrapped over two lines
         elif _is_caps_heading(it):
             self._heading(it, "caps", 0)
         elif self._continues(it):
             self._extend(it)
         else:
             self.blocks.append(Block("paragraph", [it.seg], text=it.text if it.normalised else None))
+
+    def _caps_continues(self, items: list[_Item], i: int) -> bool:
+        """Two capitals lines in a row (no blank between) are one heading: a cover title
+        or a chapter title wrapped by the PDF."""
+        prev = self.blocks[-1] if self.blocks else None
+        it = items[i]
+        return (i > 0 and prev is not None and prev.kind == "heading" and prev.text is None
+                and not prev.marker and not it.gap_blank and not it.gap_other and not it.normalised
+                and _is_caps_heading(items[i - 1]) and not self.in_references)
 
     def _heading(self, it: _Item, style: str, value: int) -> None:
         level = self.levels.level(style, value)
@@ -394,12 +408,21 @@ class _Builder:
         last = block.segments[-1]
         if _hyphen_break(self._last_text(block), it.text):
             word = re.search(r"(\w+)-$", self._last_text(block)).group(1)
-            reduplication = it.text.casefold().startswith(word.casefold())
-            if not reduplication:
+            if not _reduplication(word, it.text):
                 block.segments[-1] = Segment(last.start, last.end - 1, last.sep)
             block.segments.append(Segment(it.seg.start, it.seg.end, ""))
         else:
             block.segments.append(it.seg)
+
+
+def _reduplication(word: str, nxt: str) -> bool:
+    """Is ``word-`` + ``nxt`` a reduplicated word (``anak-anak``, ``sehari-hari``,
+    ``anak-anaknya``) rather than a word hyphenated across lines (``wa-`` + ``wancara``)?"""
+    m = re.match(r"\w+", nxt)
+    if not m:
+        return False
+    a, b = word.casefold(), m.group(0).casefold()
+    return a == b or (len(b) >= 3 and a.endswith(b)) or (len(a) >= 4 and b.startswith(a))
 
 
 def _hyphen_break(last: str, nxt: str) -> bool:

@@ -7,6 +7,9 @@ and blank lines allowed anywhere (see ``dictionaries/boilerplate/README.md``):
   ``NAME`` becomes the ``reason`` of every line it removes;
 * ``comment-marker.txt``, ``comment-action.txt``, ``comment-author.txt``,
   ``footer-nav.txt`` -- the parts of a comment section;
+* ``chrome-next.txt``, ``chrome-before.txt`` -- chrome labels whose neighbouring short
+  line (a name) is chrome too; ``widget-heading.txt`` -- widget titles whose list of
+  links below is chrome;
 * ``words/*.txt`` -- word lists (spam words, English and Indonesian function words);
 * ``months.tsv``, ``days.txt`` -- what dates are read with (:mod:`modulfix.dates`).
 
@@ -34,6 +37,9 @@ class Patterns:
     comment_action: re.Pattern[str]
     comment_author: tuple[re.Pattern[str], ...]  # each with a group "author"
     footer_nav: re.Pattern[str]
+    chrome_next: re.Pattern[str]
+    chrome_before: re.Pattern[str]
+    widget_heading: re.Pattern[str]
     spam_words: frozenset[str]
     english_words: frozenset[str]
     indonesian_words: frozenset[str]
@@ -97,6 +103,9 @@ def load(directory: str | None = None) -> Patterns:
         comment_action=alternation(_entries(root, "comment-action.txt")),
         comment_author=tuple(re.compile(p, re.IGNORECASE) for p in _entries(root, "comment-author.txt")),
         footer_nav=alternation(_entries(root, "footer-nav.txt")),
+        chrome_next=alternation(_entries(root, "chrome-next.txt")),
+        chrome_before=alternation(_entries(root, "chrome-before.txt")),
+        widget_heading=alternation(_entries(root, "widget-heading.txt")),
         spam_words=frozenset(_entries(root, "words/spam.txt")),
         english_words=frozenset(_entries(root, "words/english.txt")),
         indonesian_words=frozenset(_entries(root, "words/indonesian.txt")),
