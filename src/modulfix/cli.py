@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 
 import click
 
@@ -26,6 +25,8 @@ def _err(message: str) -> None:
 
 def write_atomic(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
+    import tempfile  # here, not at the top: ~10 ms that check's start-up does not need
+
     directory = os.path.dirname(os.path.abspath(path)) or "."
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".modulfix-", suffix=".tmp")
