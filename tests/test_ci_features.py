@@ -208,3 +208,14 @@ def test_progress_bar_not_for_short_runs(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("modulfix.cli._stderr_is_terminal", lambda: True)
     assert run(capsys, "check", ".") == (0, "", "")
+
+
+def test_project_rules_are_explained_in_a_fresh_process(tmp_path):
+    import os
+
+    env = dict(os.environ)
+    env.setdefault("MODULFIX_CACHE_DIR", str(tmp_path / "cache"))
+    proc = subprocess.run([sys.executable, "-m", "modulfix", "explain", "--list"], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=60)
+    ids = [line.split()[0] for line in proc.stdout.splitlines()]
+    assert proc.returncode == 0 and "forced-correction" in ids and "directive" in ids

@@ -443,6 +443,7 @@ def _fix_interactive(target, source, result) -> str:
 @click.option("--list", "list_all", is_flag=True, help="List every rule id.")
 def explain(rule, list_all) -> int:
     """Print the documentation of RULE (what, why, example, correct form, fix safety)."""
+    import modulfix.project_rules  # noqa: F401 - forced-correction, directive
     from modulfix import rules
 
     if list_all or not rule:
