@@ -117,7 +117,8 @@ def check_all(items: list[Item], jobs: int = 1, progress: Callable[[], None] | N
 
         get_checker()  # load once here: forked workers inherit it, others read the cache
         with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-            for it, res in zip(todo, pool.map(_check_one, work, chunksize=1)):
+            chunk = max(1, len(work) // (jobs * 8))  # small files: fewer round trips
+            for it, res in zip(todo, pool.map(_check_one, work, chunksize=chunk)):
                 it.result = res
                 if progress:
                     progress()
@@ -239,7 +240,7 @@ def execute(run: Run, progress: Callable[[], None] | None = None) -> Outcome:
         # fingerprints over all the file's findings, so filters never renumber them
         prints = dict(zip(map(id, findings), bl.fingerprints(text, findings)))
         if base is not None:
-            findings = base.filter(it.target.path, text, findings)
+            findings = base.filter(it.target.name or it.target.path, text, findings)
         if changed is not None:
             if it.target.path == "-":
                 findings = []
