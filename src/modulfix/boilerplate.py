@@ -65,8 +65,9 @@ def annotate(doc: Document, lines_only: bool = False) -> None:
         return
     lines = doc.lines
     if lines_only:
-        _label_chrome(lines, head=False)
+        _label_markdown_chrome(lines)
         _label_spam_lines(doc, lines)
+        _score_comments(doc, len(lines))
         return
     end = _label_comment_section(doc)
     body = lines[:end]
@@ -234,7 +235,41 @@ def _score_comments(doc: Document, section_start: int) -> None:
 # --- chrome and PDF debris -----------------------------------------------------------
 
 
-def _label_chrome(lines: list[Line], head: bool = True) -> None:
+_MD_DECORATION_RE = re.compile(r"\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+)?")
+_MD_LINK_RE = re.compile(r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,2000}\)")
+_MD_FENCE_RE = re.compile(r" {0,3}(?:`{3,}|~{3,})")
+
+
+def _markdown_plain(text: str) -> str:
+    """The words of a Markdown line: no heading or list marker, emphasis or link syntax."""
+    text = text[_MD_DECORATION_RE.match(text).end():]
+    text = _MD_LINK_RE.sub(r"\1", text)
+    return text.strip().strip("*_").strip()
+
+
+def _label_markdown_chrome(lines: list[Line]) -> None:
+    """Chrome that slipped through an HTML extractor, in its Markdown output: the same
+    whole-line patterns on each line's words (never inside a fenced code block)."""
+    p = _patterns()
+    in_code = False
+    for line in lines:
+        if _MD_FENCE_RE.match(line.text):
+            in_code = not in_code
+            continue
+        text = _short(line)
+        if in_code or text is None or line.label != CONTENT:
+            continue
+        plain = _markdown_plain(text)
+        if not plain:
+            continue
+        reason = p.chrome_reason(plain)
+        if reason:
+            line.label, line.reason = CHROME, reason
+        elif TOC_RE.fullmatch(plain):
+            line.label, line.reason = CHROME, "table of contents"
+
+
+def _label_chrome(lines: list[Line]) -> None:
     """Label whole-line site chrome and table-of-contents lines, then the lines that
     chrome gives away: a name next to an uploader label or a follow button, the links
     under a widget title, navigation bars at the top and bottom of the page."""

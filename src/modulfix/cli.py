@@ -77,6 +77,8 @@ def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encodin
 
     Site chrome and comments are removed, the title and date go to YAML front matter,
     headings, lists and references are recovered, and safe spelling fixes are applied.
+    Raw HTML (.html, or an HTML document on stdin) is read with trafilatura, installed
+    by pip install 'modulfix[html]'; without it, HTML input exits with code 2.
     """
     from modulfix.ingest import read_source
     from modulfix.pipeline import CleanOptions, clean_document, render

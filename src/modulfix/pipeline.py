@@ -34,11 +34,15 @@ def looks_like_markdown(text: str) -> bool:
 
 def clean_document(source: Source, options: CleanOptions | None = None) -> Document:
     """Run every stage of ``clean`` and return the annotated document."""
-    from modulfix import boilerplate, structure
+    from modulfix import boilerplate, html, structure
 
     options = options or CleanOptions()
-    doc = build_document(source)
-    boilerplate.annotate(doc)
+    if html.looks_like_html(source.text, source.path):
+        doc = html.build_document(source)  # needs trafilatura (the 'html' extra)
+        boilerplate.annotate(doc, lines_only=True)
+    else:
+        doc = build_document(source)
+        boilerplate.annotate(doc)
     structure.annotate(doc)
     if options.spelling:
         from modulfix.spelling import annotate as spell

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from modulfix.document import BLANK, CONTENT, TITLE, Block, Document, Line, Segment
+from modulfix.document import BLANK, CHROME, COMMENT, CONTENT, DATE, SPAM, TITLE, Block, Document, Line, Segment
+
+_REMOVED = (CHROME, COMMENT, SPAM, DATE)  # labels of lines that never reach the Markdown
 
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 100
@@ -506,7 +508,7 @@ def _unescape_yaml(m: re.Match[str]) -> str:
 def _md_block(doc: Document, lines: list[Line], i: int, blocks: list[Block]) -> int:
     """Parse the block starting at line ``i``; return the index of the next line."""
     text = lines[i].text
-    if not text.strip():
+    if not text.strip() or lines[i].label in _REMOVED:
         return i + 1
     fence = _FENCE_RE.match(text)
     if fence:
@@ -538,7 +540,7 @@ def _md_continuation(lines: list[Line], j: int, block: Block) -> int:
     """Lazy continuation lines of a paragraph or list item."""
     while j < len(lines):
         text = lines[j].text
-        if (not text.strip() or _FENCE_RE.match(text) or _ATX_RE.match(text)
+        if (not text.strip() or lines[j].label in _REMOVED or _FENCE_RE.match(text) or _ATX_RE.match(text)
                 or _MD_BULLET_RE.match(text) or _MD_ORDERED_RE.match(text)
                 or (block.kind == "list_item" and _RAW_START_RE.match(text))):
             break
@@ -563,7 +565,7 @@ def _md_code(lines: list[Line], i: int, fence: str, blocks: list[Block]) -> int:
 def _md_raw(lines: list[Line], i: int, blocks: list[Block]) -> int:
     """Block quotes, tables, HTML and rules: kept verbatim up to the next blank line."""
     j = i
-    while j + 1 < len(lines) and lines[j + 1].text.strip():
+    while j + 1 < len(lines) and lines[j + 1].text.strip() and lines[j + 1].label not in _REMOVED:
         j += 1
     blocks.append(Block("raw", [Segment(lines[i].start, lines[j].end)]))
     return j + 1
