@@ -2,7 +2,8 @@
 
 Start reading from :func:`collect`, then :func:`check_all`. Every named path must exist
 (else :class:`InputError`, exit 3) before any work is done. Directories are walked in
-sorted order; a file is taken when its type is known (``[file-types]``) and it is not
+sorted order, hidden files and directories and the project's word lists left out; a file
+is taken when its type is known (``[file-types]``) and it is not
 excluded (``include``/``exclude``, relative to the directory of the configuration that
 applies to it). Named files are subject to the excludes too, unless
 ``respect_excludes=False``. ``check_all`` returns results in input order whatever the
@@ -68,10 +69,13 @@ def _walk(top: str, cache: ConfigCache, respect_excludes: bool) -> list[Target]:
         cfg = cache.for_dir(root)
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
                          and not (respect_excludes and cfg.dir_excluded(os.path.join(root, d))))
+        own = cfg.word_list_paths()
         for f in files:
             path = os.path.join(root, f)
+            if f.startswith("."):
+                continue  # hidden files, and our own .modulfix-words.txt
             kind = cfg.file_type(path)
-            if kind is None or (respect_excludes and cfg.excluded(path)):
+            if kind is None or (respect_excludes and cfg.excluded(path)) or os.path.abspath(path) in own:
                 continue
             found.append(Target(path, cfg, kind))
     found.sort(key=lambda t: t.path)

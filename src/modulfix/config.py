@@ -94,6 +94,10 @@ class Config:
             self._words = frozenset(words)
         return self._words
 
+    def word_list_paths(self) -> frozenset[str]:
+        """Absolute paths of the word lists (never checked as prose in directory walks)."""
+        return frozenset(os.path.abspath(self.resolve(p)) for p in (*self.word_lists, self.words_file))
+
     def _where(self, key: str) -> str:
         return f"{display(self.path)}: {key}" if self.path else key
 
