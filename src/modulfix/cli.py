@@ -128,11 +128,24 @@ def _clean_targets(inputs: list[str], output: str | None, out_dir: str | None) -
         if out_dir:
             target = os.path.join(out_dir, os.path.splitext(os.path.basename(path))[0] + ".md")
         targets.append(target)
+    # Each input's absolute path and file identity, once: comparing every target with
+    # every input took seconds for a thousand pages (quadratic in stat calls).
+    by_name: dict[str, int] = {}
+    by_file: dict[tuple[int, int], int] = {}
+    for i, path in enumerate(inputs):
+        if path == "-":
+            continue
+        by_name.setdefault(os.path.abspath(path), i)
+        st = _stat(path)
+        if st is not None:
+            by_file.setdefault((st.st_dev, st.st_ino), i)
     for target in filter(None, targets):
-        for path in inputs:
-            if path != "-" and (_same_file(path, target)
-                                or os.path.abspath(path) == os.path.abspath(target)):
-                raise UsageError(f"{target}: refusing to overwrite the input {path}")
+        st = _stat(target)
+        hits = [by_name.get(os.path.abspath(target)),
+                by_file.get((st.st_dev, st.st_ino)) if st is not None else None]
+        first = min((i for i in hits if i is not None), default=None)
+        if first is not None:
+            raise UsageError(f"{target}: refusing to overwrite the input {inputs[first]}")
     seen: dict[str, str] = {}
     for path, target in zip(inputs, targets):
         if target is None:
@@ -142,6 +155,13 @@ def _clean_targets(inputs: list[str], output: str | None, out_dir: str | None) -
             raise UsageError(f"{seen[key]} and {path} would both be written to {target}")
         seen[key] = path
     return targets
+
+
+def _stat(path: str):
+    try:
+        return os.stat(path)
+    except (OSError, ValueError):
+        return None
 
 
 # ---------------------------------------------------------------- check
