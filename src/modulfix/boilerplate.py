@@ -392,14 +392,14 @@ def _label_repeated(lines: list[Line], title_key: str = "") -> None:
         if len(where) < 2 or key == title_key:
             continue
         text = nonblank[where[0]].text.strip()
-        if all(k in near_page for k in where):
+        furniture = not text.endswith((".", ":", "?", "!", ";", ",")) and not _MARKER_RE.match(text)
+        if furniture and all(k in near_page for k in where):
             reason = "running header"
         elif len(where) < REPEATED_MIN:
             continue
         elif len(page_at) >= REPEATED_MIN - 1:
             reason = "running header"
-        elif (len(text.split()) >= 2 and not text.endswith((".", ":", "?", "!", ";", ","))
-              and not _MARKER_RE.match(text)):
+        elif furniture and len(text.split()) >= 2:
             reason = "repeated line"
         else:
             continue

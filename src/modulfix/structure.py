@@ -382,7 +382,9 @@ class _Builder:
         A blank line always ends a paragraph, unless removed chrome (a page footer)
         sits in the gap and the sentence is visibly unfinished. Without a gap, a line
         continues when the previous one was cut: hyphenated, wrapped at the page's
-        wrap width, or unfinished before a lower-case word.
+        wrap width, or unfinished before a lower-case word. A short capitalised line
+        without final punctuation after a finished sentence is a heading of its own
+        ("Komponen Ekosistem"), never glued onto the paragraph above it.
         """
         prev = self.blocks[-1] if self.blocks else None
         if prev is None or prev.kind not in ("paragraph", "list_item") or prev.text is not None:
@@ -391,6 +393,9 @@ class _Builder:
         unfinished = not last.endswith(_SENTENCE_END) and it.text[:1].islower()
         if it.gap_blank:
             return it.gap_other and (unfinished or last.endswith("-"))
+        if last.endswith(_SENTENCE_END) and _heading_like(it) and not (
+                self.wrap and len(it.line.text.strip()) >= WRAP_FULL * self.wrap):
+            return False  # (a line as long as the wrap width is a wrapped one)
         return unfinished or _hyphen_break(last, it.text) or self._full(prev)
 
     def _full(self, block: Block) -> bool:
@@ -415,6 +420,13 @@ class _Builder:
             block.segments.append(Segment(it.seg.start, it.seg.end, ""))
         else:
             block.segments.append(it.seg)
+
+
+def _heading_like(it: _Item) -> bool:
+    """A short capitalised line without final punctuation: "Komponen Ekosistem"."""
+    words = it.text.split()
+    return (it.kind == "text" and 0 < len(words) <= 8 and it.text[:1].isupper()
+            and not it.text.endswith((".", ",", ";", ":", "!", "?", "-")))
 
 
 def _reduplication(word: str, nxt: str) -> bool:
