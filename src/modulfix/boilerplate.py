@@ -463,6 +463,9 @@ def _label_head(doc: Document, lines: list[Line]) -> None:
         for line in head:
             if title_line.start < line.start < date_line.start and line.label == CONTENT:
                 line.label, line.reason = CHROME, "byline between the title and the date"
+        nxt = next((ln for ln in lines if ln.start > date_line.start and ln.label != BLANK), None)
+        if nxt is not None and nxt in head and _name_like(nxt) and len(nxt.text.split()) <= 3:
+            nxt.label, nxt.reason = CHROME, "byline after the date"
     _label_repeated_title(lines, title_line, title_text)
 
 
@@ -530,9 +533,13 @@ def _pick_title(lines: list[Line], head: list[Line], date_line: Line | None) -> 
     else:
         after = [ln for ln in candidates if ln.start > date_line.start]
         before = [ln for ln in candidates if ln.start < date_line.start]
-        # the longest line before the date: titles are longer than blog names,
-        # categories and author names (ties: the one nearest the date)
-        chosen = after[0] if after else max(reversed(before), key=lambda ln: len(ln.text.split()))
+        if after and len(after[0].text.split()) >= 3:
+            chosen = after[0]
+        else:
+            # the longest line: titles are longer than blog names, categories and author
+            # names (ties: the line after the date, else the one nearest the date)
+            pool = list(reversed(before)) + after[:1]
+            chosen = max(pool, key=lambda ln: (len(ln.text.split()), ln in after))
     return chosen, " ".join(chosen.text.split())
 
 
