@@ -469,7 +469,11 @@ class Speller:
         rivals = [c for c in cands[1:] if c.distance == top.distance]
         if top.how == "split":
             return top.text if not rivals or all(c.score < top.score - 1.0 for c in rivals) else None
-        if any(c.score > top.score - 1.0 for c in rivals):
+        # a rival is close when neither its plausibility score nor its frequency is
+        # clearly (1.0 = ten times) below the top one (penduduka: penduduk 5.05 beats
+        # pendudukan 3.58 by frequency even though both are one slip away)
+        if any(c.score > top.score - 1.0 and not (c.zipf <= top.zipf - 1.0 and c.score <= top.score)
+               for c in rivals):
             return None
         if top.zipf < 3.0:
             return None  # an unattested correction may itself be wrong: suggest only
