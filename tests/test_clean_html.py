@@ -111,3 +111,16 @@ def test_cli_html_comments_report(tmp_path, capsys):
     text = report.read_text(encoding="utf-8")
     assert "2 komentar pembaca (1 spam dibuang)" in text
     assert "Dedi Kurniawan, 2019-03-13 10:22" in text and "slot" not in text.lower()
+
+
+def test_title_heading_inside_the_article_is_not_repeated_or_demoted():
+    page = ("<!DOCTYPE html><html><head><title>Modul Gizi</title></head><body><article><h1>Modul Gizi</h1>"
+            "<p>Gizi seimbang penting bagi anak usia dini dan orang dewasa di desa.</p><h2>A. Pengertian</h2>"
+            "<p>Gizi seimbang adalah susunan makanan sehari-hari yang sesuai kebutuhan tubuh.</p>"
+            "</article></body></html>")
+    _, body = split_front_matter(clean(page))
+    assert [ln for ln in body.splitlines() if ln.startswith("#")] == ["# Modul Gizi", "## A. Pengertian"]
+
+
+def test_empty_html_page_gives_front_matter_only():
+    assert clean("<html><body></body></html>") == "---\nlanguage: id\n---\n"

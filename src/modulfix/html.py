@@ -73,8 +73,10 @@ def extract(html: str, path: str = "-") -> Extracted:
     date = (getattr(doc, "date", None) or "") if doc is not None else ""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         date = ""
+    if title:
+        body = _without_leading_title(body, title)
     body = _clean_markdown(body)
-    if title and not _starts_with_title(body, title):
+    if title:
         body = f"# {title}\n\n{body}" if body else f"# {title}\n"
     comment_text = (getattr(doc, "comments", None) or "") if doc is not None else ""
     return Extracted(body, title, date, _comments(html, comment_text))
@@ -115,9 +117,13 @@ def _fenced(lines: list[str]) -> list[bool]:
     return out
 
 
-def _starts_with_title(body: str, title: str) -> bool:
-    first = next((ln for ln in body.split("\n") if ln.strip()), "")
-    return " ".join(first.lstrip("#").split()).casefold() == title.casefold()
+def _without_leading_title(body: str, title: str) -> str:
+    """The body without its first line when that line is the title (as a heading or
+    not): the title is put back as the one level-1 heading."""
+    lines = body.lstrip("\n").split("\n")
+    if lines and " ".join(lines[0].lstrip("#").split()).casefold() == title.casefold():
+        return "\n".join(lines[1:])
+    return body
 
 
 # --- comments ------------------------------------------------------------------------
