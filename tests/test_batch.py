@@ -259,3 +259,19 @@ def test_cli_errors(tmp_path, capsys, argv, code, message):
     if message:
         assert err == f"modulfix: {message.format(tmp=tmp_path)}\n"
     assert (tmp_path / "in.jsonl").read_bytes() == before
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path, jobs):
+    import os
+    import subprocess
+
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(jsonl(*({"id": i, "text": f"Kalimat nomor {i} merupaka contoh."} for i in range(400))))
+    proc = subprocess.Popen([sys.executable, "-m", "modulfix", "batch", "--jobs", jobs, str(src)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ))
+    assert proc.stdout.read(100)  # like `| head -c 100`
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == EXIT_OK, err
+    assert err == ""

@@ -228,14 +228,25 @@ def _warm_up(options: BatchOptions) -> None:
     process_record({"id": None, "text": "Judul\n\nKalimat pertma untuk pemanasan."}, options)
 
 
+def _worker_init(options: BatchOptions | None) -> None:
+    """In each worker: Ctrl-C is the parent's to handle (it stops the pool), so a worker
+    never prints a traceback of its own; load the lexicon unless it was inherited."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if options is not None:
+        _warm_up(options)
+
+
 def _executor(jobs: int, options: BatchOptions):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     if "fork" in multiprocessing.get_all_start_methods():
         _warm_up(options)  # the forked workers inherit the loaded lexicon
-        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(jobs, initializer=_warm_up, initargs=(options,))
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_worker_init, initargs=(None,))
+    return ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(options,))
 
 
 def run(infile: IO[bytes], outfile: IO[bytes], options: BatchOptions | None = None, jobs: int = 1,

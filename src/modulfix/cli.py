@@ -549,6 +549,11 @@ def batch(input_path, output, jobs, check_only, min_severity, max_size) -> int:
             sys.stdout.flush()
             stats = run(infile, outfile, options, jobs or os.cpu_count() or 1,
                         in_name="<stdin>" if input_path == "-" else input_path, out_name=output or "<stdout>")
+        except BrokenPipeError:
+            if output:
+                raise
+            _silence_stdout()  # the reader went away (| head): not an error
+            return EXIT_OK
         finally:
             if output:
                 outfile.close()
@@ -558,6 +563,16 @@ def batch(input_path, output, jobs, check_only, min_severity, max_size) -> int:
     if stats.errors:
         _err(f"{stats.errors} of {stats.records} records could not be processed (see their \"error\")")
     return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the flush at exit does not fail on a closed pipe."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 # ---------------------------------------------------------------- entry point
