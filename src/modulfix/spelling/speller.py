@@ -65,6 +65,7 @@ class Speller:
         self._standard: dict[str, float] | None = None
         self._suggester: Suggester | None = None
         self._variants: dict[str, str] | None = None
+        self._max_zipf: float | None = None
         self.verdict = lru_cache(maxsize=200_000)(self._verdict)  # type: ignore[method-assign]
         self.analyses = lru_cache(maxsize=200_000)(self._analyses)  # type: ignore[method-assign]
 
@@ -308,8 +309,8 @@ class Speller:
         return root_zipf == 0 and (c.zipf >= 3.5 or (c.zipf >= 3.3 and bonus >= 0.8))
 
     def _attested_typo(self, w: str, z: float) -> Verdict | None:
-        if len(w) < 5:
-            return None
+        if len(w) < 5 or z + ATTESTED_SLIP_GAP > self._top_zipf():
+            return None  # no standard word is frequent enough to make this one a slip
         from modulfix.spelling.suggest import typo_bonus
 
         roots = {a.root for a in self.analyses(w)}
@@ -359,6 +360,11 @@ class Speller:
             out.update(self.lex.compounds)
             self._variants = out
         return self._variants
+
+    def _top_zipf(self) -> float:
+        if self._max_zipf is None:
+            self._max_zipf = max(self.standard_forms().values(), default=0.0)
+        return self._max_zipf
 
     def neighbours(self, w: str) -> list[Candidate]:
         """Standard forms one edit from ``w`` (no index needed: edits are generated and
