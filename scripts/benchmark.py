@@ -68,6 +68,7 @@ class Run:
     seconds: float
     rss_mb: float
     code: int
+    cpu: float = math.nan  # user + system seconds of the process and its workers
 
 
 @dataclass
@@ -85,6 +86,10 @@ class Measure:
     @property
     def seconds(self) -> float:
         return statistics.median(r.seconds for r in self.runs) if self.runs else math.nan
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs) if self.runs else math.nan
 
     @property
     def rss_mb(self) -> float:
@@ -122,7 +127,7 @@ def run_once(cmd: list[str], env: dict[str, str], stdin: Path | None = None,
     err = tempfile.TemporaryFile()  # noqa: SIM115
     fd, rss_file = tempfile.mkstemp(prefix="modulfix-bench-rss-")
     os.close(fd)
-    full = [GNU_TIME, "-f", "%M", "-o", rss_file, *cmd] if GNU_TIME else cmd
+    full = [GNU_TIME, "-f", "%M %U %S", "-o", rss_file, *cmd] if GNU_TIME else cmd
     try:
         start = time.perf_counter()
         proc = subprocess.Popen(full, stdin=fin, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=cwd)
@@ -133,11 +138,12 @@ def run_once(cmd: list[str], env: dict[str, str], stdin: Path | None = None,
             err.seek(0)
             last = err.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise RuntimeError(f"exit {code}: {last[0][:200]}")
-        kb = usage.ru_maxrss
+        kb, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
         if GNU_TIME:
-            tail = Path(rss_file).read_text().strip().splitlines()[-1:]
-            kb = int(tail[0]) if tail and tail[0].isdigit() else kb
-        return Run(elapsed, kb / 1024, code)
+            tail = (Path(rss_file).read_text().strip().splitlines()[-1:] or [""])[0].split()
+            if len(tail) == 3 and tail[0].isdigit():
+                kb, cpu = int(tail[0]), float(tail[1]) + float(tail[2])
+        return Run(elapsed, kb / 1024, code, cpu)
     finally:
         err.close()
         os.unlink(rss_file)
@@ -169,7 +175,7 @@ def progress(m: Measure) -> None:
         rate += f"  {m.words_per_s:>11,.0f} words/s"
     if m.nbytes:
         rate += f"  {m.mb_per_s:6.2f} MB/s"
-    print(f"  {m.name:34} {fmt_time(m.seconds):>9}  peak {m.rss_mb:6.0f} MB{rate}"
+    print(f"  {m.name:34} {fmt_time(m.seconds):>9}  cpu {fmt_time(m.cpu):>9}  peak {m.rss_mb:4.0f} MB{rate}"
           f"   (runs: {', '.join(fmt_time(r.seconds) for r in m.runs)})", flush=True)
 
 
@@ -500,11 +506,16 @@ def summary(r: dict[str, Measure], inp: dict) -> None:
             continue
         # Linear means t = a + b * words: the cost of each added word is the same from 1x
         # to 4x as from 4x to 16x. (Time per word is no test on repeated text: its first
-        # copy fills the speller's per-word caches, so later copies cost less.)
-        low = (m4.seconds - m1.seconds) / (m4.words - m1.words)
-        high = (m16.seconds - m4.seconds) / (m16.words - m4.words)
-        rows.append((f"{label} scaling: added time per word, 4x->16x vs 1x->4x",
-                     f"{high / low:.3f} ({1e6 * low:.2f} -> {1e6 * high:.2f} us/word; "
+        # copy fills the speller's per-word caches, so later copies cost less.) Judged on
+        # CPU time, which other work on the machine disturbs far less than wall time.
+        def added(attr: str) -> tuple[float, float]:
+            t1, t4, t16 = (getattr(m, attr) for m in (m1, m4, m16))
+            return (t4 - t1) / (m4.words - m1.words), (t16 - t4) / (m16.words - m4.words)
+
+        low, high = added("cpu")
+        wlow, whigh = added("seconds")
+        rows.append((f"{label} scaling: added CPU per word, 4x->16x vs 1x->4x",
+                     f"{high / low:.3f} ({1e6 * low:.2f} -> {1e6 * high:.2f} us/word; wall {whigh / wlow:.3f}; "
                      f"{m1.words_per_s:,.0f} / {m4.words_per_s:,.0f} / {m16.words_per_s:,.0f} words/s)",
                      f"1 +/- {LINEAR_TOLERANCE:.2f}", abs(high / low - 1) <= LINEAR_TOLERANCE))
         growth = (m16.rss_mb - m4.rss_mb) / ((m16.nbytes - m4.nbytes) / 1e6)
