@@ -203,11 +203,14 @@ def test_fast_path_gives_the_same_findings(path):
     assert fast == slow
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_SAMPLE_WORDS + ["di", "lakukan", "dari", "Karena", "kan", "non", "anak2",
-                                                 "The", "problem", "solver", "Ia", "pertanggung", "jawaban"]),
+                                                 "The", "problem", "solver", "Ia", "pertanggung", "jawaban",
+                                                 "Guinea", "London", "Rp", "2007,", "Fitch", "berkewarganegaraan",
+                                                 "iPhone", "Dan", "12", "Bank"]),
                 min_size=1, max_size=30),
-       st.lists(st.sampled_from([" ", " ", " ", ". ", ", ", "\n", " ( ", " ) "]), min_size=1, max_size=30))
+       st.lists(st.sampled_from([" ", " ", " ", ". ", ", ", "\n", " ( ", " ) ", ": ", " “", "” "]),
+                min_size=1, max_size=30))
 def test_fast_path_property(words, seps):
     fast, slow = _fast_and_slow("".join(w + seps[i % len(seps)] for i, w in enumerate(words)))
     assert fast == slow

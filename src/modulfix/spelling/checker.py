@@ -67,6 +67,31 @@ _ONSETS = frozenset(
 _VOWELS = frozenset("aeiou")
 
 
+SENTENCE = "sentence"  # a _token_quiet state: quiet except at a sentence start
+_SKIP_BACK = frozenset(" \t\r\v\f\u00a0([{“‘\"'*-•–—")
+
+
+def _fast_sentence_start(line: str, pos: int) -> bool | None:
+    """Is the word at ``pos`` at a sentence start, as ``Checker._sentence_start`` sees it?
+
+    True or False when sure; None when a number just before makes it unclear (the
+    tokenizer's number tokens swallow trailing punctuation)."""
+    j = pos - 1
+    while j >= 0 and line[j] in _SKIP_BACK:
+        j -= 1
+    if j < 0:
+        return True
+    c = line[j]
+    if c in ".!?:;":
+        return True
+    k = j
+    while k >= 0 and not line[k].isspace():
+        if line[k].isdigit():
+            return None
+        k -= 1
+    return False if c.isalpha() or c in ",)]}”’" else None
+
+
 def _neighbour_word(toks: list[Token], i: int, step: int) -> str:
     """The word next to token ``i`` (step -1 or 1) across spaces only, else ""."""
     j = i + step
@@ -91,7 +116,7 @@ class Checker:
     def __init__(self, speller: Speller):
         self.sp = speller
         self.lex = speller.lex
-        self._quiet = {}
+        self._quiet = dict.fromkeys(self.lex.quiet_words, True)
         self._english_cache: dict[str, tuple[bool, bool]] = {}
         self._tails: dict[str, set[str]] = {}  # confix compound heads -> their tails
 
@@ -123,19 +148,30 @@ class Checker:
             return False
         quiet = self._quiet
         prev = ""
-        for w in _FAST_WORD.findall(line):
+        for m in _FAST_WORD.finditer(line):
+            w = m.group()
             q = quiet.get(w, _MISSING)
             if q is _MISSING:
                 q = quiet[w] = self._token_quiet(w)
-            if q is False or (q is None and prev):
-                return False
+            if q is not True:
+                if q is False:
+                    return False
+                start = _fast_sentence_start(line, m.start())
+                # None: quiet only at a sentence start; SENTENCE: quiet only elsewhere
+                if start is None or start is (q is SENTENCE):
+                    return False
             if prev and self._pair_trigger(prev, w):
                 return False
             prev = w
         return True
 
-    def _token_quiet(self, w: str) -> bool | None:
-        """True: never flagged; None: quiet only as the first word of a line; False: not quiet."""
+    def _token_quiet(self, w: str) -> bool | str | None:
+        """How a token behaves when its neighbours are quiet.
+
+        True: never flagged; None: quiet only at a sentence start (a capitalised function
+        word); SENTENCE: quiet except at a sentence start (a capitalised English word or
+        unknown name, which is reported there); False: not quiet.
+        """
         lex, sp = self.lex, self.sp
         low = w.lower()
         if not low.isascii() or "'" in w or "’" in w or not w.replace("-", "").isalpha():
@@ -147,22 +183,29 @@ class Checker:
         if len(w) > 1 and w.isupper():
             return sp.verdict(low).rule not in ("nonstandard", "compound-joined", "preposition-joined")
         if any(c.isupper() for c in w[1:]):
-            return False
+            return True  # mixed case (iPhone, PPh): never judged
         if low in lex.bound_forms or low in SPLIT_SUFFIXES or low == "pun":
             return False  # they start or end a two-word rule
-        if self._english_dominant(low):
+        cap = w[0].isupper()
+        english = self._english_dominant(low)
+        if english and not cap:
             return False
         v = sp.verdict(low)
-        cap = w[0].isupper()
-        if not v.ok and not (cap and v.rule == "unknown-word"):
+        if not cap and not v.ok:
             return False
         heads = {x.root for x in sp.analyses(low)
                  if x.prefixes and not x.suffix and not x.clitics and x.root in lex.compound_heads}
         if heads:
             self._tails[low] = set().union(*(lex.compound_heads[h] for h in heads))
-        if cap:
-            return None if low in lex.function_words else True
-        return low not in lex.proper_case
+        if not cap:
+            return low not in lex.proper_case
+        if low in lex.function_words and low not in _PRONOUNS:
+            return None if v.ok and not english else False
+        if v.ok and not english:
+            return True
+        if v.ok or v.rule in ("unknown-word", "foreign-term"):
+            return SENTENCE
+        return False
 
     def _quiet_of(self, w: str) -> bool | None:
         q = self._quiet.get(w, _MISSING)
@@ -205,7 +248,7 @@ class Checker:
                    for x in self.sp.analyses("di" + lb))
 
     _names: frozenset[str] = frozenset()
-    _quiet: dict[str, bool | None]
+    _quiet: dict[str, bool | None]  # token -> quiet? (seeded from the compiled cache)
     fast = True  # False: every line and word through the full rules (tests compare both)
 
     @staticmethod
@@ -597,7 +640,7 @@ class Checker:
                 low = w.lower()
                 strong = self._english_dominant(low)
                 # unknown to Indonesian: next to an English word it is English too (problem solver)
-                weak = strong or (low.isascii() and lex.zipf(low) == 0 and not self.sp.is_valid(low))
+                weak = strong or (low.isascii() and lex.zipf(low) == 0 and not self.sp.verdict(low).ok)
                 got = cache[w] = (strong, weak)
             return got
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from modulfix import __version__
 from modulfix.resources import dictionaries_dir
 
-FORMAT = 5  # bump when the compiled layout or the build logic changes
+FORMAT = 6  # bump when the compiled layout or the build logic changes
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Lexicon:
     attested: dict[str, float] = field(default_factory=dict)  # wordfreq zipf of any string
     english_words: dict[str, float] = field(default_factory=dict)  # wordfreq en zipf
     standard: dict[str, float] = field(default_factory=dict)  # every standard form -> zipf
+    quiet_words: frozenset[str] = frozenset()  # attested words no rule fires on (a speed-up)
     sources: dict[str, str] = field(default_factory=dict)  # list name -> file it came from
 
     def zipf(self, word: str) -> float:
@@ -187,8 +188,20 @@ def build() -> Lexicon:
     }
     from modulfix.spelling.speller import Speller
 
-    lex.standard = Speller(lex).standard_forms()
+    speller = Speller(lex)
+    lex.standard = speller.standard_forms()
+    lex.quiet_words = _quiet_words(lex, speller)
     return lex
+
+
+def _quiet_words(lex: Lexicon, speller) -> frozenset[str]:
+    """Attested lowercase words on which no rule can fire: precomputed so that every
+    process (and every --jobs worker) starts with the common words already judged."""
+    from modulfix.spelling.checker import Checker
+
+    checker = Checker(speller)
+    quiet = {w for w in lex.attested if w.isalpha() and w.islower() and checker._token_quiet(w) is True}
+    return frozenset(quiet - set(checker._tails))
 
 
 def _wordfreq_zipf(lang: str) -> dict[str, float]:

@@ -373,21 +373,23 @@ class Speller:
 
         std = self.standard_forms()
         letters = "abcdefghijklmnopqrstuvwxyz"
-        splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
-        edits = {a + b[1:] for a, b in splits if b}
-        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
-        edits |= {a + c + b for a, b in splits for c in letters}
+        edits = {w[:i] + w[i + 1:] for i in range(len(w))}
+        edits.update(w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(len(w) - 1))
+        for i in range(len(w) + 1):
+            head, tail = w[:i], w[i:]
+            edits.update([head + c + tail for c in letters])
+            if tail:
+                rest = tail[1:]
+                edits.update([head + c + rest for c in letters])
         edits.discard(w)
-        out = []
         variants = self.variant_map()
-        for e in edits:
-            z = std.get(e)
-            if z is None and e in variants:
-                e = variants[e]  # respn -> respon -> respons; kerjassam -> kerjasama -> kerja sama
-                z = std.get(e)
-            if z is not None and e != w:
-                out.append(Candidate(e, 1, z, z + typo_bonus(w, e), "edit"))
+        # set intersections run in C: only the few hits are looked at in Python
+        hits = {e: std[e] for e in std.keys() & edits}
+        for e in variants.keys() & edits:
+            right = variants[e]  # respn -> respon -> respons; kerjassam -> kerjasama -> kerja sama
+            if right in std and right != w:
+                hits.setdefault(right, std[right])
+        out = [Candidate(e, 1, z, z + typo_bonus(w, e), "edit") for e, z in hits.items()]
         out.sort(key=lambda c: (-c.score, c.text))
         return out
 
