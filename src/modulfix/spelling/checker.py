@@ -1,10 +1,13 @@
 """Check a text: tokens -> word verdicts + context rules -> findings with exact spans.
 
-Start reading from :func:`check_text`. Each line is tokenised on its own (positions are
-code-point offsets into the whole text). Word rules ask :class:`Speller` for a verdict;
-context rules look at neighbours: sentence starts, repeated words, words broken apart
-(``Membangkit kan``, ``non foral``), passive ``di`` written apart, reduplication
-(``anak2``), English words inside Indonesian sentences, and punctuation spacing.
+Start reading from :meth:`Checker.check_lines`. Each line is judged on its own (positions
+are code-point offsets into the whole text). Most lines take the *fast path*
+(:meth:`Checker._quiet_line`): every word is a cached "quiet" token and no punctuation or
+two-word pattern occurs, so no rule can fire. The others are tokenised; word rules ask
+:class:`Speller` for a verdict; context rules look at neighbours: sentence starts,
+repeated words, words broken apart (``Membangkit kan``, ``non foral``), passive ``di``
+written apart, reduplication (``anak2``), English words inside Indonesian sentences, and
+punctuation spacing. Tests check that both paths give the same findings.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """Suggestions: symspellpy over *standard* forms only, re-ranked.
 
+One-edit corrections are generated directly (:meth:`Speller.neighbours`); this index is
+loaded only for two-edit corrections, when no one-edit correction exists.
 Start reading from :meth:`Suggester.suggest`. The symspell index holds every standard
 form we know (roots, our word lists, written-apart compounds with their space, and the
 words of wordfreq's list that our own validity test accepts), each with its frequency.
