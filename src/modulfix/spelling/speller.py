@@ -68,6 +68,7 @@ class Speller:
         self._max_zipf: float | None = None
         self.verdict = lru_cache(maxsize=200_000)(self._verdict)  # type: ignore[method-assign]
         self.analyses = lru_cache(maxsize=200_000)(self._analyses)  # type: ignore[method-assign]
+        self.candidates = lru_cache(maxsize=20_000)(self._candidates)  # type: ignore[method-assign]
 
     # ------------------------------------------------------------ lexicon
     def is_root(self, w: str) -> bool:
@@ -412,7 +413,7 @@ class Speller:
             self._standard = std
         return self._standard
 
-    def candidates(self, w: str) -> list[Candidate]:
+    def _candidates(self, w: str) -> list[Candidate]:
         """Corrections for an unknown word, best first.
 
         One-edit neighbours are generated directly; the symspell index (two edits) is
