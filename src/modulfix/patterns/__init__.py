@@ -47,11 +47,19 @@ class Patterns:
     days: tuple[str, ...]
 
     def chrome_reason(self, text: str) -> str | None:
-        """The template/concept name of the chrome pattern matching the whole line."""
-        for reason, rx in self.chrome:
-            if rx.fullmatch(text):
-                return reason
-        return None
+        """The template/concept name of the chrome pattern matching the whole line.
+
+        One combined pattern, one named group per file in match order: the regex engine
+        tries the alternatives in order, exactly as a loop over the files would, but in C.
+        """
+        m = _combined(self.chrome).fullmatch(text)
+        return self.chrome[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
+
+
+@functools.lru_cache(maxsize=8)
+def _combined(chrome: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (_, rx) in enumerate(chrome)),
+                      re.IGNORECASE)
 
 
 def data_dir() -> Path:
