@@ -52,14 +52,13 @@ class Patterns:
         One combined pattern, one named group per file in match order: the regex engine
         tries the alternatives in order, exactly as a loop over the files would, but in C.
         """
-        m = _combined(self.chrome).fullmatch(text)
+        m = self._chrome_all.fullmatch(text)
         return self.chrome[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
 
-
-@functools.lru_cache(maxsize=8)
-def _combined(chrome: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (_, rx) in enumerate(chrome)),
-                      re.IGNORECASE)
+    @functools.cached_property
+    def _chrome_all(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (_, rx) in enumerate(self.chrome)),
+                          re.IGNORECASE)
 
 
 def data_dir() -> Path:
