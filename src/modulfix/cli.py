@@ -7,6 +7,7 @@ the command that needs them, so ``modulfix --help`` and ``explain`` start fast.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -72,7 +73,9 @@ def cli() -> None:
 @click.option("--encoding", metavar="NAME", help="Decode inputs with this encoding instead of detecting it.")
 @click.option("--max-size", type=click.IntRange(1), default=16, show_default=True, metavar="MB",
               help="Refuse inputs larger than this.")
-def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encoding, max_size) -> int:
+@click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True, metavar="N",
+              help="Clean several inputs in N processes (output identical to --jobs 1).")
+def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encoding, max_size, jobs) -> int:
     """Turn scraped pages (INPUT, or - for stdin) into clean Markdown.
 
     Site chrome and comments are removed, the title and date go to YAML front matter,
@@ -80,8 +83,7 @@ def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encodin
     Raw HTML (.html, or an HTML document on stdin) is read with trafilatura, installed
     by pip install 'modulfix[html]'; without it, HTML input exits with code 2.
     """
-    from modulfix.ingest import read_source
-    from modulfix.pipeline import CleanOptions, clean_document, render
+    from modulfix.pipeline import CleanOptions
 
     if output and out_dir:
         raise UsageError("give -o or --out-dir, not both")
@@ -92,18 +94,12 @@ def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encodin
     options = CleanOptions(spelling=not no_spelling, comments=comments)
     targets = _clean_targets(list(inputs), output, out_dir)
     reports: list[str] = []
-    for path, target in zip(inputs, targets):
-        source = read_source(path, encoding, max_size * 1048576)
-        for note in source.notes:
+    work = functools.partial(_clean_one, options=options, encoding=encoding, max_bytes=max_size * 1048576)
+    for target, (notes, text, report) in zip(targets, _map_jobs(work, list(inputs), jobs)):
+        for note in notes:
             _err(note)
-        doc = clean_document(source, options)
-        text = render(doc, options)
-        if comments == "report":
-            from modulfix.markdown import render_comments_report
-
-            report = render_comments_report(doc)
-            if report.strip():
-                reports.append(report)
+        if report.strip():
+            reports.append(report)
         if target:
             if out_dir:
                 os.makedirs(out_dir, exist_ok=True)
@@ -117,6 +113,38 @@ def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encodin
         else:
             click.echo(joined, err=True, nl=False)
     return EXIT_OK
+
+
+def _clean_one(path: str, options, encoding: str | None, max_bytes: int) -> tuple[list[str], str, str]:
+    """One input of ``clean``: (notes for stderr, Markdown, comments report or "")."""
+    from modulfix.ingest import read_source
+    from modulfix.pipeline import clean_document, render
+
+    source = read_source(path, encoding, max_bytes)
+    doc = clean_document(source, options)
+    report = ""
+    if options.comments == "report":
+        from modulfix.markdown import render_comments_report
+
+        report = render_comments_report(doc)
+    return list(source.notes), render(doc, options), report
+
+
+def _map_jobs(func, items: list, jobs: int):
+    """``map`` in input order, in ``jobs`` processes when there is enough work for them.
+
+    The lexicon is loaded before the pool forks, so workers share it instead of each
+    loading it again."""
+    if jobs <= 1 or len(items) < 2 or "-" in items:
+        yield from map(func, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from modulfix.spelling import get_checker
+
+    get_checker()
+    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+        yield from pool.map(func, items, chunksize=max(1, min(32, len(items) // (4 * jobs))))
 
 
 def _clean_targets(inputs: list[str], output: str | None, out_dir: str | None) -> list[str | None]:
