@@ -153,12 +153,14 @@ def evaluate_clean(files: list[Path], show: bool) -> dict:
         for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:60]:
             print(f"  {n:3} {k}")
     by_rule: dict[str, int] = {}
+    fixes_by_rule: dict[str, int] = {}
     for key, n in counts.items():
-        if not key.startswith("FIX "):
-            rule = key.split(":", 1)[0]
-            by_rule[rule] = by_rule.get(rule, 0) + n
+        table = fixes_by_rule if key.startswith("FIX ") else by_rule
+        rule = key.removeprefix("FIX ").split(":", 1)[0]
+        table[rule] = table.get(rule, 0) + n
     return {"words": words, "flagged": flagged, "per_1000": 1000 * flagged / words,
-            "fixes_per_1000": 1000 * fixes / words, "seconds": secs, "by_rule": by_rule}
+            "fixes_per_1000": 1000 * fixes / words, "seconds": secs, "by_rule": by_rule,
+            "fixes_by_rule": fixes_by_rule}
 
 
 # ---------------------------------------------------------------- hunspell-id
@@ -252,6 +254,9 @@ def main() -> int:
           f"{col(hc and hc['seconds'], '{:.2f}'):>12}")
     print("clean: error/warning findings per 1000 words, by rule:")
     for rule, n in sorted(c["by_rule"].items(), key=lambda kv: -kv[1]):
+        print(f"  {rule:24} {1000 * n / c['words']:6.2f}  ({n})")
+    print("clean: auto-fix changes per 1000 words, by rule:")
+    for rule, n in sorted(c["fixes_by_rule"].items(), key=lambda kv: -kv[1]):
         print(f"  {rule:24} {1000 * n / c['words']:6.2f}  ({n})")
     if hs is None:
         print("hunspell-id: not installed (apt-get install hunspell hunspell-id)")

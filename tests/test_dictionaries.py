@@ -270,6 +270,12 @@ def test_english_words_are_not_indonesian_standard_words():
     assert not bad, f"english.tsv: these are standard Indonesian words: {bad}"
 
 
+def test_translations_are_never_auto_fixed():
+    # a translation rewrites the writer's sentence; only spellings and equivalents may be fixed
+    bad = [r[0] for r in rows("english.tsv") if r[3].split(";")[0].strip() == "translation" and r[2] != "suggest"]
+    assert not bad, f"english.tsv: translations marked fix: {bad}"
+
+
 def test_di_places_joined_forms_are_errors():
     """diX (and keX unless di-only) must not be a word the lexicon accepts."""
     for word, cls in rows("di-places.txt"):

@@ -224,6 +224,66 @@ def test_pun_rules():
     assert _rules("menghimpun dana dan rumpun bambu, meskipun begitu, adapun caranya.") == []
 
 
+def test_pun_after_a_joined_preposition_is_fixed_whole():
+    assert ("pun-apart", "dimanapun", "di mana pun") in _rules("Kami tinggal dimanapun kami mau.")
+    assert ("pun-apart", "kemanapun", "ke mana pun") in _rules("ia pergi kemanapun ia mau.")
+
+
+@pytest.mark.parametrize("word,cand,slip,strict", [
+    ("melakkan", "melakukan", True, True),       # a letter left out
+    ("pertempruan", "pertempuran", True, True),  # two letters swapped
+    ("berkimpul", "berkumpul", True, True),      # a neighbouring key
+    ("rumahh", "rumah", True, True),             # a letter doubled
+    ("perlindunganm", "perlindungan", True, False),  # a neighbouring key typed too
+    ("bertapa", "berapa", True, False),
+    ("jendila", "jendela", False, False),        # i and e are not neighbours
+    ("tertata", "tertawa", False, False),
+    ("reprofil", "profil", False, False),        # two edits
+])
+def test_is_slip(word, cand, slip, strict):
+    from modulfix.spelling.suggest import is_slip
+
+    assert is_slip(word, cand) is slip
+    assert is_slip(word, cand, strict=True) is (slip and strict)
+
+
+def test_fix_safety_depends_on_the_kind_of_slip(sp):
+    # a slip towards a frequent word is fixed ...
+    assert sp.verdict("rumahh").fix == "rumah"
+    assert sp.verdict("kantir").fix == "kantor"  # neighbouring key
+    # ... a one-letter difference that is no slip only towards a very frequent word
+    assert sp.verdict("sekolih").fix == "sekolah"
+    v = sp.verdict("jendila")
+    assert (v.rule, v.fix) == ("typo", None) and "jendela" in v.suggestions
+
+
+def test_rare_derivation_near_a_frequent_word_needs_a_slip(sp):
+    # a valid derivation one non-slip edit from a frequent word is a word, not a typo
+    assert sp.verdict("tertata").ok
+    assert sp.verdict("berkimpul").rule == "typo-likely"  # ber- + kimpul, a neighbouring key
+
+
+def test_a_capitalised_slip_mid_sentence_is_reported_not_rewritten():
+    f = [x for x in check_text("Ia datang ke desa Alsan bersama ayahnya.") if x.text == "Alsan"]
+    assert f and f[0].rule == "typo" and f[0].fix is None and "Alasan" in f[0].suggestions
+    # at a sentence start a non-slip difference is not rewritten either (a village name?)
+    g = [x for x in check_text("Kebiasain itu besar.") if x.text == "Kebiasain"]
+    assert g and g[0].fix is None
+
+
+def test_unknown_word_next_to_unknown_words_is_not_a_typo():
+    # scientific names and foreign phrases: typos come alone
+    assert _rules("Tanaman Quercus rubor tumbuh di hutan.") == [("unknown-word", "rubor", None)]
+    assert ("typo", "kamor", "kamar") in _rules("Kami belajar di kamor yang besar.")
+
+
+def test_translations_are_suggested_not_applied():
+    f = [x for x in check_text("birokrasi pemerintah dan partisipasi community kuat.") if x.text == "community"]
+    assert f and f[0].fix == "komunitas"  # a loanword's spelling: safe
+    g = [x for x in check_text("kami bekerja untuk village kami.") if x.text == "village"]
+    assert g and g[0].fix is None and "desa" in g[0].suggestions
+
+
 def test_dictionary_corrections_are_accepted(sp):
     """No correction in the data is itself flagged (each word of it is standard)."""
     lex = sp.lex

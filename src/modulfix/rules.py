@@ -34,17 +34,24 @@ _RULES = [
          "attested name or loan, and has a standard form within two edits.",
          "Typos make a module look careless and break search.",
          "pemberdaytaan masyaraka", "pemberdayaan masyarakat",
-         "Auto-fixed only when one correction clearly wins (one or two edits, attested, at least ten "
-         "times more frequent than any equally close rival); otherwise suggestions only."),
+         "Auto-fixed only when one correction clearly wins (attested, at least ten times more frequent "
+         "than any equally close rival) and the difference looks like a slip: a letter left out, "
+         "doubled or swapped, or a neighbouring key (a one-letter difference of another kind only "
+         "towards a very frequent or long word; two edits only in a long word that keeps its first "
+         "letter). Never auto-fixed: a capitalised word mid-sentence (a name?), and a word next to "
+         "other unknown words, which is reported as unknown-word (a scientific name or a foreign "
+         "phrase). Otherwise suggestions only."),
     Rule("typo-likely", "warning", "spelling",
          "Flags a rare word that is grammatical on paper but one edit away from a far more frequent "
-         "word with a different root (melakkan = me+lak+kan vs melakukan).",
+         "word with a different root (melakkan = me+lak+kan vs melakukan), when the difference is a "
+         "slip (a letter left out or doubled, swapped letters, a neighbouring key).",
          "Stemmers accept such typos because some root fits; frequency tells they are slips.",
          "kerangka kerja melakkan pendampingan", "melakukan",
          "Auto-fixed only for an attested string at least 300 times rarer than its single neighbour; "
          "otherwise suggestions only."),
     Rule("unknown-word", "info", "spelling",
-         "Reports a word the dictionaries do not know and for which no close standard form exists.",
+         "Reports a word the dictionaries do not know and for which no close standard form exists, "
+         "or which stands next to other unknown words (Quercus rubor).",
          "Rare valid words and names exist; without a close candidate a typo is unlikely.",
          "karitatif", "(nothing; add the word to a project word list if it is right)", "Never fixed."),
     Rule("nonstandard", "error", "spelling",

@@ -13,11 +13,12 @@ punctuation spacing. Tests check that both paths give the same findings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from modulfix.document import Finding
 from modulfix.spelling.casing import transfer_case
 from modulfix.spelling.speller import ENGLISH_ZIPF, Speller, Verdict
+from modulfix.spelling.suggest import is_slip
 
 _TOKEN = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>\"]+)"
@@ -93,6 +94,10 @@ def _fast_sentence_start(line: str, pos: int) -> bool | None:
             return None
         k -= 1
     return False if c.isalpha() or c in ",)]}”’" else None
+
+
+def _no_fix(f: Finding | None) -> Finding | None:
+    return replace(f, fix=None) if f is not None and f.fix is not None else f
 
 
 def _neighbour_word(toks: list[Token], i: int, step: int) -> str:
@@ -389,7 +394,46 @@ class Checker:
             return self._strong_typo(tok, low, v, in_name=self._in_name(toks, i))
         if cap and v.rule == "unknown-word":
             return None  # a capitalised word nobody knows is a name until shown otherwise
+        if v.rule == "typo" and self._foreign_company(toks, i, paragraph_start) and not self._sure_slip(low, v):
+            return self._finding(tok, "unknown-word",
+                                 "word not in the dictionary, next to other unknown words "
+                                 "(a name or a foreign phrase?)",
+                                 tuple(transfer_case(tok.text, s) for s in v.suggestions), None,
+                                 v.source, "info")
         return self._from_verdict(tok, v)
+
+    def _foreign_company(self, toks: list[Token], i: int, paragraph_start: bool) -> bool:
+        """Is a neighbouring word (across spaces or a hyphen) foreign or unknown too?
+
+        Typos come alone; runs of unknown words are scientific names (Quercus
+        rubor), place names and foreign phrases.
+        """
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(toks) and (toks[j].kind == "space" or toks[j].text in "-–'’"):
+                j += step
+            if not (0 <= j < len(toks)) or toks[j].kind != "word":
+                continue
+            w = toks[j].text
+            if "-" in w or not w.isalpha():
+                continue
+            low = w.lower()
+            if w[0].isupper() and (w.isupper() or self._sentence_start(toks, j, paragraph_start)):
+                continue  # an acronym, or a capital that only starts a sentence
+            # another typo next door is no sign of a foreign phrase (scraped modules have
+            # runs of them): only words with no plausible correction count
+            if self.sp.verdict(low).rule in ("unknown-word", "foreign-term"):
+                return True
+        return False
+
+    def _sure_slip(self, low: str, v: Verdict) -> bool:
+        """A slip no foreign word explains: a long word one swap, left-out or doubled
+        letter away from an attested word (menempatkkannya)."""
+        from modulfix.spelling.suggest import is_slip
+
+        if not v.fix or len(low) < 9:
+            return False
+        return is_slip(low, v.fix.lower(), strict=True) and self.lex.zipf(v.fix.lower()) >= 3.0
 
     @staticmethod
     def _glossed(toks: list[Token], i: int) -> bool:
@@ -416,7 +460,9 @@ class Checker:
             return self._strong_typo(tok, low, v, in_name=True)
         if v.rule in ("affix-melting", "compound-joined"):
             return self._from_verdict(tok, v)
-        return self._strong_typo(tok, low, v)
+        # a capital mid-sentence makes a name likelier than a slip (desa Alsan):
+        # report it, never rewrite it
+        return _no_fix(self._strong_typo(tok, low, v))
 
     def _strong_typo(self, tok: Token, low: str, v: Verdict, in_name: bool = False) -> Finding | None:
         """A capitalised unknown word is flagged only when it is clearly a slip.
@@ -730,9 +776,12 @@ class Checker:
     def _from_verdict(self, tok: Token, v: Verdict) -> Finding:
         sugg = tuple(transfer_case(tok.text, s) for s in v.suggestions)
         fix = transfer_case(tok.text, v.fix) if v.fix else None
-        if fix and v.rule in ("typo", "typo-likely") and tok.text[:1].isupper() \
-                and self.lex.zipf(v.fix.lower()) < CAPITAL_FIX_ZIPF:
-            fix = None  # a capitalised word may be a name: suggest unless the fix is very common
+        if fix and v.rule in ("typo", "typo-likely") and tok.text[:1].isupper() and (
+                self.lex.zipf(v.fix.lower()) < CAPITAL_FIX_ZIPF
+                or not (is_slip(v.word, v.fix.lower()) or len(v.word) >= 10)):
+            # a capitalised word may be a name: suggest unless it is a slip (Sauatu) of a
+            # very common word, or a long one (Penegertian); not Kebiasain: a village?
+            fix = None
         sev = v.status if v.status in ("error", "warning", "info") else "error"
         return self._finding(tok, v.rule, v.message, sugg, fix, v.source, sev)
 

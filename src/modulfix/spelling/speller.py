@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from modulfix.spelling.lexicon import Lexicon
 from modulfix.spelling.morphology import Analysis, analyze, generate
-from modulfix.spelling.suggest import Candidate, Suggester, damerau
+from modulfix.spelling.suggest import Candidate, Suggester, damerau, is_slip
 
 # A rare derived form this close to a much more frequent standard word is a likely
 # typo (melakkan vs melakukan, pengutan vs penguatan).
@@ -28,6 +28,12 @@ VERY_FREQUENT_ZIPF = 4.5
 # Otherwise it is 'unknown-word' (info): rare valid words and names are not errors.
 TYPO_D1_ZIPF = 3.0
 TYPO_D2_ZIPF = 4.0
+# A one-letter difference that is not a typical slip (see suggest.is_slip) is fixed only
+# towards a very frequent word (dengat -> dengan); otherwise it is a suggestion.
+NON_SLIP_FIX_ZIPF = 5.0
+# A run-together word is split automatically only into common words or around a
+# function word.
+SPLIT_FIX_ZIPF = 4.5
 # An attested but non-standard-looking string is a likely typo when a standard word one
 # edit away is this much more frequent (zipf difference; 2.0 = 100 times).
 ATTESTED_TYPO_GAP = 2.3
@@ -124,6 +130,9 @@ class Speller:
         valid = [a for a in analyses if a.valid]
         if valid and all("pun" in a.clitics for a in valid) and w not in lex.pun_joined:
             stem = w[:-3]
+            base = self.verdict(stem)
+            if base.fix and base.rule in ("preposition-joined", "nonstandard", "compound-joined"):
+                stem = base.fix  # dimanapun -> di mana pun, not dimana pun
             return Verdict(w, "error", "pun-apart", f"pun is written apart here: {stem} pun",
                            (f"{stem} pun",), f"{stem} pun", lex.sources["pun_joined"],
                            how="only analysis: " + valid[0].describe())
@@ -302,6 +311,8 @@ class Speller:
         """
         from modulfix.spelling.suggest import typo_bonus
 
+        if not is_slip(w, c.text, strict=True):
+            return False  # tertata/tertawa, bertapa/berapa: both real words
         if c.zipf >= VERY_FREQUENT_ZIPF:
             return True
         bonus = typo_bonus(w, c.text)
@@ -385,12 +396,12 @@ class Speller:
         edits.discard(w)
         variants = self.variant_map()
         # set intersections run in C: only the few hits are looked at in Python
-        hits = {e: std[e] for e in std.keys() & edits}
+        hits = {e: (std[e], "edit") for e in std.keys() & edits}
         for e in variants.keys() & edits:
             right = variants[e]  # respn -> respon -> respons; kerjassam -> kerjasama -> kerja sama
             if right in std and right != w:
-                hits.setdefault(right, std[right])
-        out = [Candidate(e, 1, z, z + typo_bonus(w, e), "edit") for e, z in hits.items()]
+                hits.setdefault(right, (std[right], f"variant {e}"))
+        out = [Candidate(e, 1, z, z + typo_bonus(w, e), how) for e, (z, how) in hits.items()]
         out.sort(key=lambda c: (-c.score, c.text))
         return out
 
@@ -456,6 +467,20 @@ class Speller:
                             out.add(cand)
         return sorted(out)
 
+    @staticmethod
+    def _slip_to(w: str, c: Candidate) -> bool:
+        """A slip towards the candidate, or towards the listed variant it stands for
+        (respn is a slip of respon, which is written respons)."""
+        via = c.how[len("variant "):] if c.how.startswith("variant ") else c.text
+        return is_slip(w, via)
+
+    def _safe_split(self, split: str) -> bool:
+        """Two common words (hubunganmasyarakat) or a function word run on (tambahandan);
+        a rare part (industrialis -> industri alis) more likely means an unknown word."""
+        lex = self.lex
+        parts = split.split()
+        return any(p in lex.function_words for p in parts) or min(lex.zipf(p) for p in parts) >= SPLIT_FIX_ZIPF
+
     def split_candidate(self, w: str) -> str:
         """hubunganmasyarakat -> 'hubungan masyarakat' when exactly one split is good."""
         if len(w) < 8:
@@ -477,7 +502,16 @@ class Speller:
             return None
         rivals = [c for c in cands[1:] if c.distance == top.distance]
         if top.how == "split":
+            if not self._safe_split(top.text):
+                return None
             return top.text if not rivals or all(c.score < top.score - 1.0 for c in rivals) else None
+        if top.how.startswith("variant ") and any(c.how == "edit" and c.zipf >= TYPO_D1_ZIPF for c in rivals):
+            return None  # enerjik: a slip of enerji (energi), or energik written with j?
+        if top.distance == 1 and not self._slip_to(w, top) and top.zipf < NON_SLIP_FIX_ZIPF \
+                and not (len(w) >= 9 and top.zipf >= TYPO_D2_ZIPF):
+            return None  # jendila/jendela: two words as often as a slip
+        if top.distance == 2 and (len(w) < 8 or w[0] != top.text[0] or top.zipf < TYPO_D2_ZIPF):
+            return None  # two slips in a long word (berwewenang); not enerjik/energi, reprofil/profil
         # a rival is close when neither its plausibility score nor its frequency is
         # clearly (1.0 = ten times) below the top one (penduduka: penduduk 5.05 beats
         # pendudukan 3.58 by frequency even though both are one slip away)

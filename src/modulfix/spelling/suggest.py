@@ -75,6 +75,35 @@ def typo_bonus(word: str, cand: str) -> float:
     return bonus
 
 
+def is_slip(word: str, cand: str, strict: bool = False) -> bool:
+    """Does ``word`` differ from ``cand`` by one typical keyboard slip?
+
+    A letter left out (melakkan/melakukan), two letters swapped (pertempruan), a
+    neighbouring key hit instead (berkimpul/berkumpul), or a letter doubled
+    (berlimpahh) or typed next to its neighbour on the keyboard (perlindunganm; not
+    when ``strict``: bertapa/berapa are two words). Other one-letter differences
+    (tertata/tertawa, jendila/jendela) are as often two different words as a
+    slip, so they are weaker evidence.
+    """
+    if len(word) + 1 == len(cand):
+        return any(cand[:i] + cand[i + 1:] == word for i in range(len(cand)))
+    if len(word) == len(cand):
+        diffs = [i for i, (x, y) in enumerate(zip(word, cand)) if x != y]
+        if len(diffs) == 1:
+            return keyboard_adjacent(word[diffs[0]], cand[diffs[0]])
+        return (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                and word[diffs[0]] == cand[diffs[1]] and word[diffs[1]] == cand[diffs[0]])
+    if len(word) == len(cand) + 1:
+        for i in range(len(word)):
+            if word[:i] + word[i + 1:] != cand:
+                continue
+            near = [word[j] for j in (i - 1, i + 1) if 0 <= j < len(word)]
+            if any(n == word[i] or (not strict and keyboard_adjacent(n, word[i])) for n in near):
+                return True
+        return False
+    return False
+
+
 @dataclass(frozen=True)
 class Candidate:
     text: str
