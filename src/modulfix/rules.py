@@ -61,13 +61,16 @@ _RULES = [
          "praktek, resiko, Diskripsi Singkat", "praktik, risiko, Deskripsi Singkat",
          "Safe: auto-fixed, except pairs marked 'suggest' (ambiguous: rubah can be 'fox')."),
     Rule("english-term", "error", "spelling",
-         "Flags an English word with a standard Indonesian equivalent inside an Indonesian sentence "
-         "(dictionaries/english.tsv). A whole English phrase is left alone.",
-         "EYD V prefers the Indonesian term; English words mid-sentence are usually slips.",
+         "Flags an English word inside an Indonesian sentence whose adapted Indonesian spelling is "
+         "standard (dictionaries/english.tsv: system, public, trend). A whole English phrase is left "
+         "alone; an English word whose Indonesian counterpart is another word (online: daring) is a "
+         "foreign-term.",
+         "EYD V spells adapted loanwords the Indonesian way; English spellings mid-sentence are slips.",
          "partisipasi public yang kuat", "partisipasi publik yang kuat",
-         "Safe for one-to-one pairs; ambiguous ones are suggestions only."),
+         "Safe: the adapted spelling is the same word."),
     Rule("foreign-term", "info", "spelling",
-         "Reports an English or other foreign term inside Indonesian text.",
+         "Reports an English or other foreign term inside Indonesian text, with the Indonesian "
+         "equivalent as a suggestion when dictionaries/english.tsv lists one (online: daring).",
          "PUEBI writes foreign terms in italics; they are not misspellings.",
          "pemecah masalah (problem solver)", "pemecah masalah (*problem solver*)",
          "clean renders the span in italics; check and fix leave the text alone."),
