@@ -36,7 +36,9 @@ _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # ... and every pattern that sends a line to the full path: punctuation spacing or
 # doubling, a lowercase letter after a sentence end, reduplication with 2.
 _SLOW_LINE = re.compile(
-    r"\s[,.;:?!)\]}”’]|[,;:][^\W\d_]|[,.][,.)]|[(\[{“‘]\s|[.!?]\s+[a-z]|[^\W\d_]2\b")
+    # the lookahead lets the engine skip every position that cannot start a match
+    r"(?=[\s,;:.!?(\[{“‘])(?:\s[,.;:?!)\]}”’]|[,;:][^\W\d_]|[,.][,.)]|[(\[{“‘]\s|[.!?]\s+[a-z])")
+_REDUP_DIGIT = re.compile(r"[^\W\d_]2\b")  # anak2: searched only when the line has a 2
 _OPEN = frozenset("([{“‘")
 _CLOSE = frozenset(")]}”’")
 # A capitalised unknown word is auto-fixed only towards a word at least this frequent.
@@ -127,6 +129,7 @@ class Checker:
         self._quiet = dict.fromkeys(self.lex.quiet_words, True)
         self._english_cache: dict[str, tuple[bool, bool]] = {}
         self._tails: dict[str, set[str]] = {}  # confix compound heads -> their tails
+        self._heads: dict[str, bool] = {}  # token -> can it start a two-word rule (fast path)
 
     # ------------------------------------------------------------ entry
     def check_lines(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
@@ -152,10 +155,12 @@ class Checker:
         not a trigger of a two-word rule) and no punctuation, sentence-start or
         repetition pattern may occur. Anything else takes the full path.
         """
-        if _SLOW_LINE.search(line):
+        if _SLOW_LINE.search(line) or ("2" in line and _REDUP_DIGIT.search(line)):
             return False
         quiet = self._quiet
+        heads = self._heads
         prev = ""
+        prev_head = False
         for m in _FAST_WORD.finditer(line):
             w = m.group()
             q = quiet.get(w, _MISSING)
@@ -168,9 +173,15 @@ class Checker:
                 # None: quiet only at a sentence start; SENTENCE: quiet only elsewhere
                 if start is None or start is (q is SENTENCE):
                     return False
-            if prev and self._pair_trigger(prev, w):
+            # a two-word rule needs a repeat, or di / a compound head first
+            if prev and ((prev_head and self._pair_trigger(prev, w))
+                         or (len(prev) == len(w) and prev.lower() == w.lower())):
                 return False
             prev = w
+            prev_head = heads.get(w)
+            if prev_head is None:
+                low = w.lower()
+                prev_head = heads[w] = low == "di" or low in self._tails
         return True
 
     def _token_quiet(self, w: str) -> bool | str | None:
