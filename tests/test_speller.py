@@ -47,6 +47,7 @@ def test_generate_prefix_chains():
     "dimasukkan", "penunjukan", "keberhasilan", "memengaruhi", "mempunyai", "pengkajian",
     "berdasarkan", "pengetahuan", "melainkan", "pekerja", "membuat", "penguatan", "dijangkau",
     "direkomendasikan", "mengorganisasikan", "kapasitasnya", "sebaiknya", "bacalah",
+    "mencair", "penyetaraan", "kesetaraan", "sumatif",
 ])
 def test_valid_words(sp, word):
     v = sp.verdict(word)

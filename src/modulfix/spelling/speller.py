@@ -40,6 +40,8 @@ ATTESTED_TYPO_GAP = 2.3
 # ... or this much, when the difference is a typical slip (a letter left out or doubled,
 # a neighbouring key): perusahan vs perusahaan.
 ATTESTED_SLIP_GAP = 1.8
+# A correct derivation at least this frequent is a word, even next to a more frequent one.
+ATTESTED_DERIVED_OK = 3.3
 # English words (wordfreq en) at least this frequent are treated as foreign terms.
 ENGLISH_ZIPF = 3.0
 
@@ -284,6 +286,8 @@ class Speller:
         if not best.derived or len(w) < 5:
             return None
         z = lex.zipf(w)
+        if z >= ATTESTED_DERIVED_OK:
+            return None  # a correct derivation in common use (mencair, not mencari)
         if z > 0:
             return self._attested_typo(w, z)
         if len(w) < 6:
@@ -510,8 +514,11 @@ class Speller:
         if top.distance == 1 and not self._slip_to(w, top) and top.zipf < NON_SLIP_FIX_ZIPF \
                 and not (len(w) >= 9 and top.zipf >= TYPO_D2_ZIPF):
             return None  # jendila/jendela: two words as often as a slip
-        if top.distance == 2 and (len(w) < 8 or w[0] != top.text[0] or top.zipf < TYPO_D2_ZIPF):
-            return None  # two slips in a long word (berwewenang); not enerjik/energi, reprofil/profil
+        if top.distance == 2 and (len(w) < 8 or w[0] != top.text[0] or top.zipf < TYPO_D2_ZIPF
+                                  or any(c.zipf >= TYPO_D1_ZIPF for c in rivals)):
+            # two slips in a long word with one reading (berwewenang); not enerjik/energi,
+            # reprofil/profil, nor a word two edits from several (penyebaran, penyegaran)
+            return None
         # a rival is close when neither its plausibility score nor its frequency is
         # clearly (1.0 = ten times) below the top one (penduduka: penduduk 5.05 beats
         # pendudukan 3.58 by frequency even though both are one slip away)
