@@ -225,6 +225,11 @@ def test_pun_rules():
     assert _rules("menghimpun dana dan rumpun bambu, meskipun begitu, adapun caranya.") == []
 
 
+def test_word_hyphenated_across_a_line_break_is_judged_whole():
+    text = "memberi kesem-\npatan untuk berlatih dan me-\nningkat. Anak-\nanak bermain. Ini kesem-\npatn baru."
+    assert [(r, t) for r, t, _ in _rules(text)] == [("typo", "kesem"), ("typo", "patn")]
+
+
 def test_pun_after_a_joined_preposition_is_fixed_whole():
     assert ("pun-apart", "dimanapun", "di mana pun") in _rules("Kami tinggal dimanapun kami mau.")
     assert ("pun-apart", "kemanapun", "ke mana pun") in _rules("ia pergi kemanapun ia mau.")

@@ -31,6 +31,7 @@ _TOKEN = re.compile(
 _SENT_END = frozenset(".!?")
 _MISSING = object()
 _NAME_WORD = re.compile(r"[^\W\d_]+")
+_WRAP_HEAD = re.compile(r"[^\W\d_]+(?=-\s*$)")
 # The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
 _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # ... and every pattern that sends a line to the full path: punctuation spacing or
@@ -135,6 +136,7 @@ class Checker:
     def check_lines(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """Check each ``text[start:end]`` span (a line, or a block segment)."""
         self._names = self._document_names(text, spans)
+        self._wrapped = self._hyphen_wraps(text, spans)
         out: list[Finding] = []
         prev_end_blank = True
         for start, end in spans:
@@ -267,6 +269,26 @@ class Checker:
                    for x in self.sp.analyses("di" + lb))
 
     _names: frozenset[str] = frozenset()
+    _wrapped: frozenset[int] = frozenset()
+
+    def _hyphen_wraps(self, text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+        """Offsets of the halves of words hyphenated across a line break (kesem- / patan).
+
+        Hard-wrapped PDF text breaks words at the line end; when the halves joined (or
+        kept with their hyphen: anak- / anak) make a correct word, neither half is judged.
+        """
+        out: set[int] = set()
+        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+            if e1 - s1 < 2 or text[e1 - 1] != "-" or not text[s2:e2][:1].islower():
+                continue
+            head = _WRAP_HEAD.search(text, s1, e1)
+            tail = _NAME_WORD.match(text, s2, e2)
+            if not head or not tail or head.end() != e1 - 1:
+                continue
+            a, b = head.group().lower(), tail.group()
+            if self.sp.verdict(a + b).ok or (self.sp.is_valid(a) and self.sp.is_valid(b)):
+                out.update((head.start(), tail.start()))
+        return frozenset(out)
     _quiet: dict[str, bool | None]  # token -> quiet? (seeded from the compiled cache)
     fast = True  # False: every line and word through the full rules (tests compare both)
 
@@ -354,6 +376,8 @@ class Checker:
     def _word(self, tok: Token, toks: list[Token], i: int, english: set[int],
               paragraph_start: bool) -> Finding | None:
         text = tok.text
+        if tok.start in self._wrapped:
+            return None  # half of a word hyphenated at the line end
         if text.endswith("2") and len(text) > 2:
             base = text[:-1]
             if self.sp.is_valid(base.lower()):
