@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 from pathlib import Path
 
@@ -204,13 +205,17 @@ def test_fast_path_gives_the_same_findings(path):
     assert fast == slow
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=int(os.environ.get("MODULFIX_PROPERTY_EXAMPLES", "150")), deadline=None)
 @given(st.lists(st.sampled_from(_SAMPLE_WORDS + ["di", "lakukan", "dari", "Karena", "kan", "non", "anak2",
                                                  "The", "problem", "solver", "Ia", "pertanggung", "jawaban",
                                                  "Guinea", "London", "Rp", "2007,", "Fitch", "berkewarganegaraan",
-                                                 "iPhone", "Dan", "12", "Bank"]),
+                                                 "iPhone", "Dan", "12", "Bank", "rate", "of", "the", "Quercus",
+                                                 "rubor", "xqzv", "abc123", "kamor", "www.contoh.id", "info@dinas.id",
+                                                 "Al", "Mu'", "kesem-", "patan", "yang", "Amerika", "Serikat",
+                                                 "sebagi", "pun", "apapun", "Para", "ibukota"]),
                 min_size=1, max_size=30),
-       st.lists(st.sampled_from([" ", " ", " ", ". ", ", ", "\n", " ( ", " ) ", ": ", " “", "” "]),
+       st.lists(st.sampled_from([" ", " ", " ", ". ", ", ", "\n", " ( ", " ) ", ": ", " “", "” ", "-", " - ",
+                                 "'", "9"]),
                 min_size=1, max_size=30))
 def test_fast_path_property(words, seps):
     fast, slow = _fast_and_slow("".join(w + seps[i % len(seps)] for i, w in enumerate(words)))

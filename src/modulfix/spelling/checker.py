@@ -2,8 +2,9 @@
 
 Start reading from :meth:`Checker.check_lines`. Each line is judged on its own (positions
 are code-point offsets into the whole text). Most lines take the *fast path*
-(:meth:`Checker._quiet_line`): every word is a cached "quiet" token and no punctuation or
-two-word pattern occurs, so no rule can fire. The others are tokenised; word rules ask
+(:meth:`Checker._screen`): every word is a cached "quiet" token and no punctuation or
+two-word pattern occurs, so no rule can fire; otherwise only windows around the words that
+need it are tokenised (or the whole line, for punctuation). Word rules ask
 :class:`Speller` for a verdict; context rules look at neighbours: sentence starts,
 repeated words, words broken apart (``Membangkit kan``, ``non foral``), passive ``di``
 written apart, reduplication (``anak2``), English words inside Indonesian sentences, and
@@ -144,12 +145,94 @@ class Checker:
             if not line.strip():
                 prev_end_blank = True
                 continue
-            if not (self.fast and self._quiet_line(line)):
+            if not self.fast:
                 out.extend(self.check_line(line, start, paragraph_start=prev_end_blank))
+            else:
+                for a, b in self._screen(line):
+                    out.extend(self.check_line(line[a:b], start + a, paragraph_start=prev_end_blank and a == 0))
             prev_end_blank = False
         return out
 
     # ------------------------------------------------------------ fast path
+    def _screen(self, line: str) -> list[tuple[int, int]]:
+        """The parts of ``line`` that need the full rules: [] when the line is quiet.
+
+        A word needs them when it is not quiet where it stands, or starts a two-word
+        pattern with its neighbour. Each such word is judged in a window of two words on
+        either side (every context rule looks at most one word away); a window starts
+        at the line start or at a word that is quiet anywhere, so that its first word
+        reads the same as in the whole line. A punctuation pattern sends the whole line.
+        """
+        whole = [(0, len(line))]
+        if _SLOW_LINE.search(line) or ("2" in line and _REDUP_DIGIT.search(line)):
+            return whole
+        quiet = self._quiet
+        heads = self._heads
+        spans: list[tuple[int, int]] = []
+        states: list = []
+        marked: list[int] = []
+        prev = ""
+        prev_head = False
+        for m in _FAST_WORD.finditer(line):
+            w = m.group()
+            n = len(spans)
+            spans.append(m.span())
+            q = quiet.get(w, _MISSING)
+            if q is _MISSING:
+                q = quiet[w] = self._token_quiet(w)
+            states.append(q)
+            if q is not True:
+                if q is False:
+                    marked.append(n)
+                else:
+                    start = _fast_sentence_start(line, m.start())
+                    # None: quiet only at a sentence start; SENTENCE: quiet only elsewhere
+                    if start is None or start is (q is SENTENCE):
+                        marked.append(n)
+            if prev and ((prev_head and self._pair_trigger(prev, w))
+                         or (len(prev) == len(w) and prev.lower() == w.lower())):
+                if not marked or marked[-1] != n - 1:
+                    marked.append(n - 1)
+                if marked[-1] != n:
+                    marked.append(n)
+            prev = w
+            prev_head = heads.get(w)
+            if prev_head is None:
+                low = w.lower()
+                prev_head = heads[w] = low == "di" or low in self._tails
+        if not marked:
+            return []
+        if "@" in line or "://" in line or "www." in line:
+            return whole  # a window must not cut a URL or an e-mail address
+        last = len(spans) - 1
+        n_chars = len(line)
+
+        def left_edge(j: int) -> bool:  # a quiet word that starts a token of its own
+            a = spans[j][0]
+            return states[j] is True and line[a - 1].isspace()
+
+        def right_edge(j: int) -> bool:  # a quiet word not glued to what follows
+            b = spans[j][1]
+            return states[j] is True and (b == n_chars or not (line[b].isalnum() or line[b] in "-'’"))
+
+        out: list[tuple[int, int]] = []
+        for k in sorted(set(marked)):
+            lo = k - 2
+            while lo > 0 and not left_edge(lo):
+                lo -= 1
+            lo = max(lo, 0)
+            hi = k + 2
+            while hi < last and not right_edge(hi):
+                hi += 1
+            hi = min(hi, last)
+            a = 0 if lo == 0 else spans[lo][0]
+            b = n_chars if hi == last else spans[hi][1]
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(b, out[-1][1]))
+            else:
+                out.append((a, b))
+        return out
+
     def _quiet_line(self, line: str) -> bool:
         """True when no rule can fire on ``line``: the common case, decided cheaply.
 
@@ -315,9 +398,9 @@ class Checker:
         toks = tokenize(line, offset)
         out: list[Finding] = []
         words = [i for i, t in enumerate(toks) if t.kind == "word"]
-        english = self._english_mask(toks, words)
-        consumed: set[int] = set()
         quiet = [self._quiet_of(toks[i].text) for i in words]
+        english = self._english_mask(toks, words, quiet)
+        consumed: set[int] = set()
         for n, i in enumerate(words):
             if i in consumed:
                 continue
@@ -712,8 +795,11 @@ class Checker:
         """Lowercase words on both sides, no sentence punctuation between."""
         return all(_neighbour_word(toks, i, step)[:1].islower() for step in (-1, 1))
 
-    def _english_mask(self, toks: list[Token], words: list[int]) -> set[int]:
-        """Word tokens inside an English phrase (two or more English words in a row)."""
+    def _english_mask(self, toks: list[Token], words: list[int], quiet: list | None = None) -> set[int]:
+        """Word tokens inside an English phrase (two or more English words in a row).
+
+        A quiet lowercase or capitalised word is standard Indonesian and not English, so
+        it is neither; only the others are classified (``quiet`` as ``_quiet_of`` gives)."""
         lex = self.lex
 
         cache = self._english_cache
@@ -728,7 +814,12 @@ class Checker:
                 got = cache[w] = (strong, weak)
             return got
 
-        pairs = [classify(toks[i].text) for i in words]
+        if quiet is None:
+            pairs = [classify(toks[i].text) for i in words]
+        else:
+            plain = (False, False)
+            pairs = [plain if q is True and (w := toks[i].text)[1:].islower() and w.isalpha()
+                     else classify(toks[i].text) for i, q in zip(words, quiet)]
         if not any(p[0] for p in pairs):
             return set()
         flags = [p[0] for p in pairs]
