@@ -9,6 +9,9 @@
    auto-fix accuracy (fixes that produce exactly the annotated correction / all fixes
    made on annotated errors), and whether ``fix`` on its own output, and on the
    annotated correct text, changes nothing.
+   The same, summed, for our own annotated pages: ``corpus/dev/`` (a development set:
+   ``--show`` lists its misses) and ``corpus/heldout/`` (held out: only the scores are
+   printed, never its misses, so that no rule is tuned on it).
 2. Edited text (``shared/corpus/clean/``): error/warning findings and auto-fix changes
    per 1000 words. That text is for measuring only: nothing in it feeds any dictionary.
 
@@ -123,7 +126,7 @@ def evaluate_sample(txt: Path, tsv: Path, show: bool) -> dict:
         for f in gold_changes:
             print(f"  fix changes the corrected text: {f.text!r} -> {f.fix!r} [{f.rule}]")
     return {
-        "errors": len(errors), "detected": len(detected), "findings": len(found),
+        "errors": len(errors), "detected": len(detected), "findings": len(found), "true_findings": true_findings,
         "recall": len(detected) / len(errors), "precision": true_findings / max(1, len(found)),
         "fixes": fixes_made, "fixes_right": fixes_right,
         "fix_accuracy": fixes_right / max(1, fixes_made), "fixed_share": fixes_right / len(errors),
@@ -183,8 +186,6 @@ def hunspell_flags(lines: list[str]) -> list[set[str]]:
 def hunspell_sample(txt: Path, tsv: Path) -> dict:
     lines = txt.read_text(encoding="utf-8").split("\n")
     errors = load_errors(tsv, lines)
-    r = subprocess.run(["hunspell", "-d", "id_ID", "-L", "-l"], input="", capture_output=True, text=True)
-    del r
     flags = hunspell_flags(lines)
     total = sum(len([w for w in WORD.findall(line) if w in flags[i]]) for i, line in enumerate(lines))
     detected = 0
@@ -199,7 +200,42 @@ def hunspell_sample(txt: Path, tsv: Path) -> dict:
         line = lines[e["line"] - 1]
         if any(w in flags[e["line"] - 1] for w in WORD.findall(line[e["start"]:e["end"]])):
             detected += 1
-    return {"recall": detected / len(errors), "precision": true_flags / max(1, total), "findings": total}
+    return {"recall": detected / len(errors), "precision": true_flags / max(1, total), "findings": total,
+            "errors": len(errors), "detected": detected, "true_findings": true_flags}
+
+
+def page_set(folder: Path) -> list[tuple[Path, Path]]:
+    return [(t, t.with_name(t.stem + ".errors.tsv")) for t in sorted(folder.glob("*.txt"))
+            if t.with_name(t.stem + ".errors.tsv").is_file()]
+
+
+def evaluate_set(pages: list[tuple[Path, Path]], show: bool) -> dict | None:
+    """The sample's measures, summed over a folder of annotated pages."""
+    if not pages:
+        return None
+    keys = ("errors", "detected", "findings", "true_findings", "fixes", "fixes_right", "gold_spelling_changes")
+    tot = dict.fromkeys(keys, 0)
+    stable = True
+    for txt, tsv in pages:
+        if show:
+            print(f"  -- {txt.name}")
+        r = evaluate_sample(txt, tsv, show)
+        for k in keys:
+            tot[k] += r[k]
+        stable &= r["fix_idempotent"]
+    return {**tot, "pages": len(pages), "recall": tot["detected"] / tot["errors"],
+            "precision": tot["true_findings"] / max(1, tot["findings"]),
+            "fix_accuracy": tot["fixes_right"] / max(1, tot["fixes"]),
+            "fixed_share": tot["fixes_right"] / tot["errors"], "fix_idempotent": stable}
+
+
+def hunspell_set(pages: list[tuple[Path, Path]]) -> dict | None:
+    if not pages:
+        return None
+    rs = [hunspell_sample(t, e) for t, e in pages]
+    errors = sum(r["errors"] for r in rs)
+    return {"recall": sum(r["detected"] for r in rs) / errors,
+            "precision": sum(r["true_findings"] for r in rs) / max(1, sum(r["findings"] for r in rs))}
 
 
 def hunspell_clean(files: list[Path]) -> dict:
@@ -224,11 +260,16 @@ def main() -> int:
     tsv = shared / "corpus" / "pendampingan-sosial.errors.tsv"
     clean_files = sorted((shared / "corpus" / "clean").glob("*.txt"))
     s = evaluate_sample(txt, tsv, args.show)
+    sets = {name: page_set(ROOT / "corpus" / name) for name in ("dev", "heldout")}
+    # held-out pages are measured, never shown: their misses must not steer the rules
+    results = {name: evaluate_set(pages, args.show and name == "dev") for name, pages in sets.items()}
     c = evaluate_clean(clean_files, args.show)
     hs = hc = None
+    hsets: dict = {}
     if hunspell_available():
         hs = hunspell_sample(txt, tsv)
         hc = hunspell_clean(clean_files)
+        hsets = {name: hunspell_set(pages) for name, pages in sets.items()}
 
     def col(v, fmt="{:.3f}"):
         return "n/a" if v is None else fmt.format(v)
@@ -246,6 +287,20 @@ def main() -> int:
           f"{s['errors']}/{s['detected']}/{s['findings']}/{s['fixes']}")
     print(f"{'sample: fix(fix(x)) == fix(x)':44} {str(s['fix_idempotent']):>10}")
     print(f"{'sample: spelling fixes on corrected text':44} {s['gold_spelling_changes']:>10} {'':>12} {'0':>8}")
+    for name, r in results.items():
+        if r is None:
+            continue
+        h = hsets.get(name)
+        label = f"{name} ({r['pages']} pages)"
+        for metric, a, b, t in (("detection recall", r["recall"], h and h["recall"], ""),
+                                ("detection precision", r["precision"], h and h["precision"], ""),
+                                ("auto-fix accuracy", r["fix_accuracy"], None, ""),
+                                ("errors fixed correctly (share)", r["fixed_share"], None, "")):
+            print(f"{label + ': ' + metric:44} {col(a):>10} {col(b):>12} {t:>8}")
+        print(f"{label + ': errors / detected / findings / fixes':44} "
+              f"{r['errors']}/{r['detected']}/{r['findings']}/{r['fixes']}")
+        print(f"{label + ': fix stable; changes to corrected text':44} {str(r['fix_idempotent']):>10} "
+              f"{r['gold_spelling_changes']:>12}")
     print(f"{'clean: words':44} {c['words']:>10}")
     print(f"{'clean: error/warning findings per 1000 words':44} {c['per_1000']:>10.2f} "
           f"{col(hc and hc['per_1000'], '{:.2f}'):>12} {'<=5':>8}")
