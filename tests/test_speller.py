@@ -230,6 +230,35 @@ def test_pun_rules():
     assert _rules("menghimpun dana dan rumpun bambu, meskipun begitu, adapun caranya.") == []
 
 
+@pytest.mark.parametrize("text,span,fix", [
+    ("kegiatan pe nyuluhan bagi warga", "pe nyuluhan", "penyuluhan"),      # a lone prefix
+    ("laporan penge lolaan dana desa", "penge lolaan", "pengelolaan"),
+    ("model pembelajaran ber diferensiasi", "ber diferensiasi", "berdiferensiasi"),
+    ("laporan keuang an tahunan", "keuang an", "keuangan"),              # a fragment
+    ("Pen cegahan penyakit menular", "Pen cegahan", "Pencegahan"),
+])
+def test_word_broken_apart_is_joined(text, span, fix):
+    assert ("split-word", span, fix) in _rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "di rumah saya", "pen biru itu hilang", "ke pasar pagi", "sama sekali tidak", "dis emua sektor",
+])
+def test_two_real_words_are_not_joined(text):
+    assert not [r for r in _rules(text) if r[0] == "split-word"]
+
+
+@pytest.mark.parametrize("text,span,fix", [
+    ("kata sandi masing masing.", "masing masing", "masing-masing"),   # no word on its own
+    ("ia menunggu berjam jam lamanya", "berjam jam", "berjam-jam"),
+    ("tamu datang sewaktu waktu saja", "sewaktu waktu", "sewaktu-waktu"),
+    ("anak anak bermain", "anak anak", None),                          # a suggestion
+])
+def test_reduplication_written_with_a_space(text, span, fix):
+    assert ("reduplication", span, fix) in _rules(text)
+    assert not [r for r in _rules("Dalam rilisan itu, SAME SAME berduet.") if r[0] == "reduplication"]
+
+
 def test_word_hyphenated_across_a_line_break_is_judged_whole():
     text = "memberi kesem-\npatan untuk berlatih dan me-\nningkat. Anak-\nanak bermain. Ini kesem-\npatn baru."
     assert [(r, t) for r, t, _ in _rules(text)] == [("typo", "kesem"), ("typo", "patn")]

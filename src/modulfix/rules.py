@@ -121,14 +121,21 @@ _RULES = [
          "PUEBI lists the words with a joined pun (walaupun, meskipun, ataupun ...).",
          "walau pun, meski pun", "walaupun, meskipun", "Safe."),
     Rule("split-word", "error", "spelling",
-         "Flags a suffix or particle written apart from its word.",
-         "Suffixes and particles are joined.",
-         "Membangkit kan", "Membangkitkan", "Safe when the joined word is standard."),
+         "Flags a word broken apart by a stray space: a suffix or particle written apart "
+         "(Membangkit kan), a lone prefix (pe nyuluhan, ber diferensiasi) or a fragment "
+         "(keuang an). The joined word must be standard; two real words (di rumah, pen biru) "
+         "are never joined.",
+         "Suffixes, particles and prefixes are joined; broken words come from PDF extraction and slips.",
+         "Membangkit kan, pe nyuluhan", "Membangkitkan, penyuluhan",
+         "Safe when the joined word is standard and a half is no word of its own; a warning "
+         "(suggestion) when the halves are words but the joined form is the common one."),
     Rule("reduplication", "error", "spelling",
          "Flags reduplication written with the digit 2 or with a space.",
          "Reduplication takes a hyphen (PUEBI).",
-         "anak2, anak anak", "anak-anak",
-         "anak2 is fixed; a repeated word with a space is a suggestion (warning): it may be a slip."),
+         "anak2, anak anak, masing masing, berjam jam", "anak-anak, masing-masing, berjam-jam",
+         "Fixed: anak2; a half that is no word alone (masing masing, kupu kupu); an affixed "
+         "reduplication (berjam jam, sewaktu waktu). A repeated word with a space (anak anak) is a "
+         "suggestion (warning): it may be a slip."),
     Rule("repeated-word", "error", "spelling",
          "Flags a function word written twice in a row.",
          "A doubled function word is always a slip.",

@@ -49,6 +49,11 @@ CAPITAL_FIX_ZIPF = 4.5
 # the polite Anda: never a capital-midsentence error.
 _PRONOUNS = frozenset("ia dia engkau kau anda beliau kamu mereka kami kita aku saya".split())
 SPLIT_SUFFIXES = {"kan": "kan", "nya": "nya", "lah": "lah", "kah": "kah"}
+# Prefixes (and their allomorphs) that never stand alone: "ber diferensiasi" is one word.
+_PREFIX_FRAGMENTS = frozenset(
+    "ber be ter te per pe me mem men meng meny menge peng pem pen peny penge memper diper".split())
+# Prefixes of an affixed reduplication: berjam-jam, sewaktu-waktu, bermain-main.
+_REDUP_PREFIXES = frozenset("ber be se ter".split())
 ABBREVIATIONS = frozenset(
     "dll dsb dst dkk hlm no nos tel tlp jl kab kec prof dr drs ir st sp spd mpd mm mt msi ltd inc co tbk pte corp "
     "mr mrs ms vs etc eg ie al ed eds vol cet tahun thn bab pasal ayat gbr tab ibid op cit".split())
@@ -190,7 +195,8 @@ class Checker:
                     if start is None or start is (q is SENTENCE):
                         marked.append(n)
             if prev and ((prev_head and self._pair_trigger(prev, w))
-                         or (len(prev) == len(w) and prev.lower() == w.lower())):
+                         or (len(prev) == len(w) and prev.lower() == w.lower())
+                         or (len(prev) > len(w) > 2 and prev.endswith(w))):  # berjam jam
                 if not marked or marked[-1] != n - 1:
                     marked.append(n - 1)
                 if marked[-1] != n:
@@ -260,7 +266,8 @@ class Checker:
                     return False
             # a two-word rule needs a repeat, or di / a compound head first
             if prev and ((prev_head and self._pair_trigger(prev, w))
-                         or (len(prev) == len(w) and prev.lower() == w.lower())):
+                         or (len(prev) == len(w) and prev.lower() == w.lower())
+                         or (len(prev) > len(w) > 2 and prev.endswith(w))):  # berjam jam
                 return False
             prev = w
             prev_head = heads.get(w)
@@ -297,6 +304,8 @@ class Checker:
         v = sp.verdict(low)
         if not cap and not v.ok:
             return False
+        if not cap and (low in _PREFIX_FRAGMENTS or lex.zipf(low) == 0 or not sp.is_valid(low)):
+            return False  # maybe half of a word broken apart (ber, an, cegahan): see _broken_word
         heads = {x.root for x in sp.analyses(low)
                  if x.prefixes and not x.suffix and not x.clitics and x.root in lex.compound_heads}
         if heads:
@@ -320,7 +329,7 @@ class Checker:
     def _pair_trigger(self, a: str, b: str) -> bool:
         """Could a two-word rule fire on two quiet words (dari dari, di lakukan, ...)?"""
         la, lb = a.lower(), b.lower()
-        if la == lb or (la == "di" and self._di_trigger(lb)):
+        if la == lb or (la == "di" and self._di_trigger(lb)) or (len(la) > len(lb) > 2 and la.endswith(lb)):
             return True
         return la in self._tails and bool(self._confix_tail(lb) & self._tails[la])
 
@@ -697,11 +706,23 @@ class Checker:
             if la in lex.function_words:
                 return self._finding(span, "repeated-word", f"repeated word: {a.text}", (a.text,), a.text,
                                      "context", "error")
+            if not (a.text.islower() or (a.text[1:].islower() and b.text.islower())):
+                return None  # SAME SAME, a name; Masing masing at a sentence start is fine
+            fix = f"{a.text}-{b.text}"
+            if not sp.is_valid(la) and lex.zipf(la) > 0:
+                # masing masing: the half is no word of its own, so only the hyphen is right
+                return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                     (fix,), fix, "context", "error")
             if sp.is_valid(la) and not a.text[0].isupper():
-                fix = f"{a.text}-{lb}"
                 return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                      (fix, a.text), None, "context", "warning")
             return None
+        # affixed reduplication written apart: berjam jam, sewaktu waktu
+        if len(lb) >= 3 and la.endswith(lb) and la != lb and not b.text[0].isupper() \
+                and la[: len(la) - len(lb)] in _REDUP_PREFIXES and sp.is_valid(lb):
+            fix = f"{a.text}-{b.text}"
+            return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                 (fix,), fix, "morphology", "error")
         # pun written apart where it is joined: walau pun -> walaupun
         if lb == "pun" and la + "pun" in lex.pun_joined:
             fix = a.text + b.text
@@ -738,6 +759,10 @@ class Checker:
             safe = fixed if la not in lex.bound_free else None
             return self._finding(span, "bound-form", f"bound form is written joined: {fixed}", (fixed,),
                                  safe, lex.sources["bound_forms"], "error" if safe else "warning")
+        # a word broken apart: pe nyuluhan, keuang an, ber diferensiasi
+        broken = self._broken_word(a, b)
+        if broken is not None:
+            return broken
         # passive di- written apart: di lakukan
         if la == "di" and a.text == "di" and lb not in lex.di_places and len(lb) > 3 \
                 and not sp.is_root(lb):
@@ -762,6 +787,39 @@ class Checker:
                                          f"a compound with prefix and suffix is written joined: {joined}",
                                          (joined,), joined, lex.sources["compounds"], "error")
         return None
+
+    def _broken_word(self, a: Token, b: Token) -> Finding | None:
+        """Two tokens that are one word broken by a stray space (pe nyuluhan).
+
+        The joined form must be a standard, attested word (or a prefix fragment plus a
+        word), and a half must be no word of its own: a lone prefix (ber, penge), a
+        fragment (an, nyuluhan), or an unattested derivation (cegahan) beside an
+        attested joined word. Prepositions, particles and capitalised second halves are
+        left to their own rules.
+        """
+        la, lb = a.text.lower(), b.text.lower()
+        lex, sp = self.lex, self.sp
+        if la in ("di", "ke", "se") or lb in SPLIT_SUFFIXES or lb == "pun" or b.text[0].isupper() \
+                or a.text.isupper() or la in lex.function_words or lb in lex.function_words \
+                or la in lex.bound_forms or len(la) + len(lb) < 6:
+            return None
+        joined = la + lb
+        if not (sp.is_valid(joined) and sp.verdict(joined).ok):
+            return None
+        if joined[:2] in ("di", "ke") and lex.zipf(joined[2:]) >= 4.0:
+            return None  # dis emua: "di semua" as likely as a passive
+        zj = lex.zipf(joined)
+        bad_a, bad_b = not sp.is_valid(la), not sp.is_valid(lb)
+        fragment = la in _PREFIX_FRAGMENTS
+        if not (bad_a or bad_b or fragment or (zj >= 3.0 and (lex.zipf(la) == 0 or lex.zipf(lb) == 0))):
+            return None
+        if zj < 3.0 and not fragment:
+            return None
+        fix = transfer_case(a.text, joined)
+        span = Token("word", a.start, b.end, f"{a.text} {b.text}")
+        safe = fix if (bad_a or bad_b or fragment) else None
+        return self._finding(span, "split-word", f"word broken apart: {fix}", (fix,), safe,
+                             "morphology", "error" if safe else "warning")
 
     # ------------------------------------------------------------ context helpers
     def _sentence_start(self, toks: list[Token], i: int, paragraph_start: bool) -> bool:

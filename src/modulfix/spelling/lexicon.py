@@ -90,7 +90,7 @@ DATA_FILES = (
 
 # The code that decides what is compiled: a change to it must invalidate the caches
 # (the suggestion index holds every word that morphology accepts).
-_CODE_FILES = ("lexicon.py", "morphology.py", "speller.py", "suggest.py")
+_CODE_FILES = ("lexicon.py", "morphology.py", "speller.py", "suggest.py", "checker.py")  # checker: quiet words
 
 
 def source_paths() -> list[Path]:

@@ -40,8 +40,9 @@ ATTESTED_TYPO_GAP = 2.3
 # ... or this much, when the difference is a typical slip (a letter left out or doubled,
 # a neighbouring key): perusahan vs perusahaan.
 ATTESTED_SLIP_GAP = 1.8
-# A correct derivation at least this frequent is a word, even next to a more frequent one.
-ATTESTED_DERIVED_OK = 3.3
+# A correct and attested derivation is a slip only when its neighbour is this much more
+# frequent and one typical slip away (sebagi/sebagai 2.8; mencair/mencari 2.2 is a word).
+ATTESTED_DERIVED_GAP = 2.6
 # English words (wordfreq en) at least this frequent are treated as foreign terms.
 ENGLISH_ZIPF = 3.0
 
@@ -286,10 +287,8 @@ class Speller:
         if not best.derived or len(w) < 5:
             return None
         z = lex.zipf(w)
-        if z >= ATTESTED_DERIVED_OK:
-            return None  # a correct derivation in common use (mencair, not mencari)
         if z > 0:
-            return self._attested_typo(w, z)
+            return self._attested_typo(w, z, derived=True)
         if len(w) < 6:
             return None
         roots = {a.root for a in self.analyses(w)}
@@ -324,17 +323,23 @@ class Speller:
             return True
         return root_zipf == 0 and (c.zipf >= 3.5 or (c.zipf >= 3.3 and bonus >= 0.8))
 
-    def _attested_typo(self, w: str, z: float) -> Verdict | None:
+    def _attested_typo(self, w: str, z: float, derived: bool = False) -> Verdict | None:
         if len(w) < 5 or z + ATTESTED_SLIP_GAP > self._top_zipf():
             return None  # no standard word is frequent enough to make this one a slip
         from modulfix.spelling.suggest import typo_bonus
 
         roots = {a.root for a in self.analyses(w)}
-        cands = [c for c in self.neighbours(w)
-                 if " " not in c.text
-                 and (c.zipf - z >= ATTESTED_TYPO_GAP
-                      or (c.zipf - z >= ATTESTED_SLIP_GAP and typo_bonus(w, c.text) >= 0.8))
-                 and not roots & {a.root for a in self.analyses(c.text)}]
+        if derived:
+            cands = [c for c in self.neighbours(w)
+                     if " " not in c.text and c.zipf - z >= ATTESTED_DERIVED_GAP
+                     and is_slip(w, c.text, strict=True)
+                     and not roots & {a.root for a in self.analyses(c.text)}]
+        else:
+            cands = [c for c in self.neighbours(w)
+                     if " " not in c.text
+                     and (c.zipf - z >= ATTESTED_TYPO_GAP
+                          or (c.zipf - z >= ATTESTED_SLIP_GAP and typo_bonus(w, c.text) >= 0.8))
+                     and not roots & {a.root for a in self.analyses(c.text)}]
         if not cands:
             return None
         top = cands[0]
