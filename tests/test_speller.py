@@ -259,6 +259,24 @@ def test_reduplication_written_with_a_space(text, span, fix):
     assert not [r for r in _rules("Dalam rilisan itu, SAME SAME berduet.") if r[0] == "reduplication"]
 
 
+@pytest.mark.parametrize("text,word,fix", [
+    ("A. Pengertain Koperasi Simpan Pinjam", "Pengertain", "Pengertian"),  # title case, not a name
+    ("1. Kredti macet pada akhir tahun.", "Kredti", "Kredit"),              # letters swapped
+    ("MATERI POKKO", "POKKO", "POKOK"),                                     # an all-caps heading
+    ("BAB I PENDAHUALUAN", "PENDAHUALUAN", None),
+])
+def test_slips_in_capitalised_words(text, word, fix):
+    assert [(r, f) for r, t, f in _rules(text) if t == word] == [("typo", fix)]
+
+
+@pytest.mark.parametrize("text", [
+    "Buku terbitan Reflika Aditama Bandung.", "Ia bekerja di PT Multi Prima Sejahtera dan UMKM.",
+    "Data dari BPS, BKKBN dan PKBM.",
+])
+def test_names_and_acronyms_are_not_slips(text):
+    assert not [r for r in _rules(text) if r[0] == "typo"]
+
+
 def test_word_hyphenated_across_a_line_break_is_judged_whole():
     text = "memberi kesem-\npatan untuk berlatih dan me-\nningkat. Anak-\nanak bermain. Ini kesem-\npatn baru."
     assert [(r, t) for r, t, _ in _rules(text)] == [("typo", "kesem"), ("typo", "patn")]

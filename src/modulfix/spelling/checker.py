@@ -105,6 +105,14 @@ def _fast_sentence_start(line: str, pos: int) -> bool | None:
     return False if c.isalpha() or c in ",)]}”’" else None
 
 
+def _swapped(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ by two neighbouring letters swapped?"""
+    if len(a) != len(b):
+        return False
+    d = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(d) == 2 and d[1] == d[0] + 1 and a[d[0]] == b[d[1]] and a[d[1]] == b[d[0]]
+
+
 def _no_fix(f: Finding | None) -> Finding | None:
     return replace(f, fix=None) if f is not None and f.fix is not None else f
 
@@ -292,7 +300,9 @@ class Checker:
             return (self._hyphenated(Token("word", 0, len(w), w)) is None
                     and not any(self._english_dominant(p) for p in parts))
         if len(w) > 1 and w.isupper():
-            return sp.verdict(low).rule not in ("nonstandard", "compound-joined", "preposition-joined")
+            rule = sp.verdict(low).rule
+            return rule not in ("nonstandard", "compound-joined", "preposition-joined") \
+                and not (rule == "typo" and len(low) >= 5)
         if any(c.isupper() for c in w[1:]):
             return True  # mixed case (iPhone, PPh): never judged
         if low in lex.bound_forms or low in SPLIT_SUFFIXES or low == "pun":
@@ -488,6 +498,9 @@ class Checker:
             v = self.sp.verdict(low)
             if v.rule in ("nonstandard", "compound-joined", "preposition-joined"):
                 return self._from_verdict(tok, v)
+            if v.rule == "typo" and len(low) >= 5 and self._caps_heading(toks, i):
+                # a slip in an all-caps heading (BAB II PEMBAHSAN), judged like a capital
+                return self._strong_typo(tok, low, v)
             return None
         if not low.isalpha() or any(c.isupper() for c in text[1:]):
             return None  # mixed case: iPhone, McDonald, eKTP
@@ -518,7 +531,7 @@ class Checker:
         if v.rule == "foreign-term" or i in english:
             return self._english(tok, low, v, i in english or self._glossed(toks, i), toks, i)
         if cap and v.rule == "typo":
-            return self._strong_typo(tok, low, v, in_name=self._in_name(toks, i))
+            return self._strong_typo(tok, low, v, in_name=self._in_name(toks, i) and not self._title_text(toks, i))
         if cap and v.rule == "unknown-word":
             return None  # a capitalised word nobody knows is a name until shown otherwise
         if v.rule == "typo" and self._foreign_company(toks, i, paragraph_start) and not self._sure_slip(low, v):
@@ -616,8 +629,37 @@ class Checker:
             ok = top.zipf >= 5.5 and n >= 6 and low[0] == top.text[0] and low[-1] == top.text[-1]
         else:
             ok = (n >= 7 and top.zipf >= 4.0 and (bonus >= 0.5 or n >= 9)) or (
-                top.zipf >= 5.5 and bonus >= 0.5)
+                n >= 10 and top.zipf >= 3.5) or (top.zipf >= 5.5 and bonus >= 0.5) or any(
+                # two letters swapped in a common word (Kredti): names rarely look like that
+                c.distance == 1 and c.zipf >= 4.5 and _swapped(low, c.text) for c in cands)
         return self._from_verdict(tok, v) if ok else None
+
+    def _caps_heading(self, toks: list[Token], i: int) -> bool:
+        """Another all-caps word on the line is a common Indonesian word (BAB, MATERI):
+        an all-caps heading, not a row of acronyms. Acronyms have few vowels."""
+        low = toks[i].text.lower()
+        if sum(c in "aeiou" for c in low) * 3 < len(low):
+            return False
+        for j, t in enumerate(toks):
+            if j != i and t.kind == "word" and len(t.text) >= 3 and t.text.isupper():
+                w = t.text.lower()
+                if self.sp.verdict(w).ok and self.lex.zipf(w) >= 3.5 and self.sp.is_valid(w):
+                    return True
+        return False
+
+    def _title_text(self, toks: list[Token], i: int) -> bool:
+        """Capitalised neighbours that are all common Indonesian words: a title-case
+        heading (A. Pengertian Koperasi Simpan Pinjam), not a name (Reflika Aditama)."""
+        seen = False
+        for step in (-1, 1):
+            w = _neighbour_word(toks, i, step)
+            if not w[:1].isupper():
+                continue
+            low = w.lower()
+            if not (self.sp.verdict(low).ok and self.lex.zipf(low) >= 3.5 and self.sp.is_valid(low)):
+                return False
+            seen = True
+        return seen
 
     def _in_name(self, toks: list[Token], i: int) -> bool:
         """A capitalised word next to another capitalised word (a name or title)."""

@@ -47,6 +47,14 @@ ATTESTED_DERIVED_GAP = 2.6
 ENGLISH_ZIPF = 3.0
 
 
+def _swapped(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ by two neighbouring letters swapped?"""
+    if len(a) != len(b):
+        return False
+    d = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(d) == 2 and d[1] == d[0] + 1 and a[d[0]] == b[d[1]] and a[d[1]] == b[d[0]]
+
+
 @dataclass
 class Verdict:
     word: str
@@ -293,8 +301,11 @@ class Speller:
             return None
         roots = {a.root for a in self.analyses(w)}
         root_zipf = lex.zipf(best.root)
+        # two letters swapped towards a common word is a slip even when the rare form's
+        # root is common too (terbukit: ter- + bukit, for terbukti)
         cands = [c for c in self.neighbours(w)
-                 if " " not in c.text and c.zipf - root_zipf >= ROOT_GAP
+                 if " " not in c.text
+                 and (c.zipf - root_zipf >= ROOT_GAP or (c.zipf >= VERY_FREQUENT_ZIPF and _swapped(w, c.text)))
                  and self._far_more_plausible(w, c, root_zipf)
                  and not roots & {a.root for a in self.analyses(c.text)}]
         if not cands:
