@@ -277,6 +277,12 @@ def test_names_and_acronyms_are_not_slips(text):
     assert not [r for r in _rules(text) if r[0] == "typo"]
 
 
+def test_words_the_writer_italicised_are_left_alone():
+    assert _rules("pendidikan karakter (*character building*) sejak dini") == []
+    assert _rules("Pengasapan (_fogging_) hanya membunuh nyamuk dewasa.") == []
+    assert ("english-term", "character", "karakter") in _rules("pendidikan character sejak dini")
+
+
 def test_word_hyphenated_across_a_line_break_is_judged_whole():
     text = "memberi kesem-\npatan untuk berlatih dan me-\nningkat. Anak-\nanak bermain. Ini kesem-\npatn baru."
     assert [(r, t) for r, t, _ in _rules(text)] == [("typo", "kesem"), ("typo", "patn")]

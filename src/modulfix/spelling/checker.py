@@ -105,6 +105,14 @@ def _fast_sentence_start(line: str, pos: int) -> bool | None:
     return False if c.isalpha() or c in ",)]}”’" else None
 
 
+_EMPHASIS = re.compile(r"(?<![\w*_])([*_])(?=\S)([^*_\n]*?\S)\1(?![\w*_])")
+
+
+def _emphasis_spans(line: str) -> list[tuple[int, int]]:
+    """Spans of text the writer put in *italics* or _italics_ (Markdown emphasis)."""
+    return [m.span(2) for m in _EMPHASIS.finditer(line)]
+
+
 def _swapped(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` differ by two neighbouring letters swapped?"""
     if len(a) != len(b):
@@ -227,7 +235,7 @@ class Checker:
 
         def right_edge(j: int) -> bool:  # a quiet word not glued to what follows
             b = spans[j][1]
-            return states[j] is True and (b == n_chars or not (line[b].isalnum() or line[b] in "-'’"))
+            return states[j] is True and (b == n_chars or not (line[b].isalnum() or line[b] in "-'’*_"))
 
         out: list[tuple[int, int]] = []
         for k in sorted(set(marked)):
@@ -420,10 +428,13 @@ class Checker:
         quiet = [self._quiet_of(toks[i].text) for i in words]
         english = self._english_mask(toks, words, quiet)
         consumed: set[int] = set()
+        marked = [(offset + a, offset + b) for a, b in _emphasis_spans(line)] if ("*" in line or "_" in line) else ()
         for n, i in enumerate(words):
             if i in consumed:
                 continue
             tok = toks[i]
+            if marked and any(a <= tok.start and tok.end <= b for a, b in marked):
+                continue  # *lifelong learning*: the writer marked it as a foreign term already
             nxt = toks[words[n + 1]] if n + 1 < len(words) else None
             gap = line[tok.end - offset: nxt.start - offset] if nxt else ""
             adjacent = nxt is not None and gap.strip() == "" and gap != ""

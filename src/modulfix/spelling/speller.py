@@ -93,7 +93,16 @@ class Speller:
         return w in lex.roots or w in lex.words or w in lex.joined_compounds
 
     def _analyses(self, w: str) -> tuple[Analysis, ...]:
-        return tuple(analyze(w, self.is_root, self.lex.melting_exceptions))
+        found = tuple(analyze(w, self.is_root, self.lex.melting_exceptions))
+        if w.startswith("se") and w.endswith("an") and len(w) > 6 and not any(a.valid for a in found):
+            # se- before a lexicalised -an noun (sebagian: se- + bagian, sekalian): only
+            # when that noun is itself a common standard word
+            noun = w[2:]
+            if self.lex.zipf(noun) >= 3.0:
+                inner = [a for a in self.analyses(noun) if a.valid and a.prefixes == () and a.suffix == "an"]
+                if inner:
+                    found += (Analysis(inner[0].root, ("se",), "an"),)
+        return found
 
     def is_valid(self, w: str) -> bool:
         """Standard as written: a listed form or a correct derivation of one."""
