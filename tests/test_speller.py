@@ -277,6 +277,12 @@ def test_names_and_acronyms_are_not_slips(text):
     assert not [r for r in _rules(text) if r[0] == "typo"]
 
 
+def test_short_slip_of_a_function_word_and_listed_errors_in_title_case():
+    assert ("typo", "yng", "yang") in _rules("warga yng hadir")
+    assert ("nonstandard", "Sistim", "Sistem") in _rules("A. Konsep Sistim Informasi")
+    assert not [r for r in _rules("struktur dna manusia") if r[1] == "dna"]  # an acronym, lowercase
+
+
 def test_words_the_writer_italicised_are_left_alone():
     assert _rules("pendidikan karakter (*character building*) sejak dini") == []
     assert _rules("Pengasapan (_fogging_) hanya membunuh nyamuk dewasa.") == []

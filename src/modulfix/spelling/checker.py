@@ -170,7 +170,8 @@ class Checker:
                 out.extend(self.check_line(line, start, paragraph_start=prev_end_blank))
             else:
                 for a, b in self._screen(line):
-                    out.extend(self.check_line(line[a:b], start + a, paragraph_start=prev_end_blank and a == 0))
+                    out.extend(self.check_line(line[a:b], start + a, paragraph_start=prev_end_blank and a == 0,
+                                               whole=line))
             prev_end_blank = False
         return out
 
@@ -379,6 +380,7 @@ class Checker:
                    for x in self.sp.analyses("di" + lb))
 
     _names: frozenset[str] = frozenset()
+    _whole: str = ""  # the line being checked, whole (check_line may see a window of it)
     _wrapped: frozenset[int] = frozenset()
 
     def _hyphen_wraps(self, text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
@@ -421,7 +423,11 @@ class Checker:
                 lower.add(w)
         return frozenset(w for w, n in cap.items() if n >= 2 and w not in lower)
 
-    def check_line(self, line: str, offset: int, paragraph_start: bool = True) -> list[Finding]:
+    def check_line(self, line: str, offset: int, paragraph_start: bool = True,
+                   whole: str | None = None) -> list[Finding]:
+        """Findings on ``line`` (at ``offset``); ``whole`` is the full line when ``line``
+        is a window of it (rules about the line as a whole read that)."""
+        self._whole = line if whole is None else whole
         toks = tokenize(line, offset)
         out: list[Finding] = []
         words = [i for i, t in enumerate(toks) if t.kind == "word"]
@@ -605,6 +611,8 @@ class Checker:
                                  (low,), low, self.lex.sources["function_words"], "error")
         if v.ok or v.rule in ("unknown-word", "foreign-term"):
             return None
+        if v.rule in ("nonstandard", "preposition-joined", "pun-apart", "kan-an") and self._title_text(toks, i):
+            return self._from_verdict(tok, v)  # a title-case heading: A. Konsep Sistim Informasi
         if self._in_name(toks, i):
             # part of a capitalised sequence (Multi Prima, Reflika Aditama): only a slip
             # of a very common word is flagged (Pekerjaan Sosisal)
@@ -651,16 +659,20 @@ class Checker:
         low = toks[i].text.lower()
         if sum(c in "aeiou" for c in low) * 3 < len(low):
             return False
-        for j, t in enumerate(toks):
-            if j != i and t.kind == "word" and len(t.text) >= 3 and t.text.isupper():
-                w = t.text.lower()
+        for t in _FAST_WORD.findall(self._whole):  # the whole line, not a window of it
+            if t != toks[i].text and len(t) >= 3 and t.isupper():
+                w = t.lower()
                 if self.sp.verdict(w).ok and self.lex.zipf(w) >= 3.5 and self.sp.is_valid(w):
                     return True
         return False
 
     def _title_text(self, toks: list[Token], i: int) -> bool:
-        """Capitalised neighbours that are all common Indonesian words: a title-case
-        heading (A. Pengertian Koperasi Simpan Pinjam), not a name (Reflika Aditama)."""
+        """A title-case heading line (A. Pengertian Koperasi Simpan Pinjam), whose
+        capitalised neighbours are common Indonesian words, not a name in a sentence
+        (PT Tri Usaha Bhakti, Imam Samudera, Reflika Aditama)."""
+        words = _FAST_WORD.findall(self._whole)
+        if len(words) > 12 or any(not (w[:1].isupper() or w in self.lex.function_words) for w in words):
+            return False
         seen = False
         for step in (-1, 1):
             w = _neighbour_word(toks, i, step)

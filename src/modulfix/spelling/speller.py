@@ -43,6 +43,10 @@ ATTESTED_SLIP_GAP = 1.8
 # A correct and attested derivation is a slip only when its neighbour is this much more
 # frequent and one typical slip away (sebagi/sebagai 2.8; mencair/mencari 2.2 is a word).
 ATTESTED_DERIVED_GAP = 2.6
+# A 3-4 letter string at most this frequent, one letter short of a function word at least
+# this frequent, is a slip (yng: yang).
+SHORT_SLIP_MAX_ZIPF = 3.6
+SHORT_SLIP_TARGET_ZIPF = 6.0
 # English words (wordfreq en) at least this frequent are treated as foreign terms.
 ENGLISH_ZIPF = 3.0
 
@@ -180,7 +184,7 @@ class Speller:
                            how="listed English word", source=lex.sources["english"])
         z = lex.zipf(w)
         if z > 0:
-            typo = self._attested_typo(w, z)
+            typo = self._attested_typo(w, z) or self._short_slip(w, z)
             return typo or _ok(w, f"attested (wordfreq id zipf {z:.2f})", "wordfreq id")
         ez = lex.english_words.get(w, 0.0)
         if ez >= ENGLISH_ZIPF:
@@ -342,6 +346,23 @@ class Speller:
         if c.zipf >= 4.0 and bonus >= 1.0:
             return True
         return root_zipf == 0 and (c.zipf >= 3.5 or (c.zipf >= 3.3 and bonus >= 0.8))
+
+    def _short_slip(self, w: str, z: float) -> Verdict | None:
+        """A short string one letter short of a very common function word (yng: yang).
+
+        Web text attests such strings (chat shorthand), so wordfreq knows them; in a
+        module they are slips. Only a left-out letter counts: a swap may be an acronym
+        written in lowercase (dna)."""
+        if not 3 <= len(w) <= 4 or z > SHORT_SLIP_MAX_ZIPF or w in self.lex.english_words:
+            return None
+        cands = [c for c in self.neighbours(w) if c.text in self.lex.function_words
+                 and c.zipf >= SHORT_SLIP_TARGET_ZIPF and len(c.text) == len(w) + 1]
+        if len(cands) != 1:
+            return None
+        top = cands[0]
+        return Verdict(w, "error", "typo", f"a letter left out of {top.text}?", (top.text,), top.text,
+                       "wordfreq id", how=f"short slip (zipf {z:.2f}) of the function word {top.text!r} "
+                                          f"(zipf {top.zipf:.2f})")
 
     def _attested_typo(self, w: str, z: float, derived: bool = False) -> Verdict | None:
         if len(w) < 5 or z + ATTESTED_SLIP_GAP > self._top_zipf():
