@@ -264,6 +264,7 @@ def test_reduplication_written_with_a_space(text, span, fix):
     ("1. Kredti macet pada akhir tahun.", "Kredti", "Kredit"),              # letters swapped
     ("MATERI POKKO", "POKKO", "POKOK"),                                     # an all-caps heading
     ("BAB I PENDAHUALUAN", "PENDAHUALUAN", None),
+    ("Pelayananan kesehatan gratis.", "Pelayananan", "Pelayanan"),          # a syllable typed twice
 ])
 def test_slips_in_capitalised_words(text, word, fix):
     assert [(r, f) for r, t, f in _rules(text) if t == word] == [("typo", fix)]
@@ -275,6 +276,11 @@ def test_slips_in_capitalised_words(text, word, fix):
 ])
 def test_names_and_acronyms_are_not_slips(text):
     assert not [r for r in _rules(text) if r[0] == "typo"]
+
+
+def test_place_names_are_capitalised_and_do_not_hide_common_words():
+    assert ("capital-proper", "sleman", "Sleman") in _rules("tinggal di kabupaten sleman sejak kecil")
+    assert [r[0] for r in _rules("Sleian modal, koperasi juga membantu.")] == ["typo"]  # selain
 
 
 def test_short_slip_of_a_function_word_and_listed_errors_in_title_case():

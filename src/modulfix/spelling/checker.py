@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from modulfix.document import Finding
 from modulfix.spelling.casing import transfer_case
 from modulfix.spelling.speller import ENGLISH_ZIPF, Speller, Verdict
-from modulfix.spelling.suggest import is_slip
+from modulfix.spelling.suggest import is_slip, is_stutter
 
 _TOKEN = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>\"]+)"
@@ -637,21 +637,27 @@ class Checker:
         cands = [c for c in self.sp.candidates(low) if " " not in c.text]
         if not cands:
             return None
-        top, n = cands[0], len(low)
-        if impossible_onset(low) and top.distance == 1 and top.zipf >= 4.0:
+        n = len(low)
+        if impossible_onset(low) and cands[0].distance == 1 and cands[0].zipf >= 4.0:
             return self._from_verdict(tok, v)
-        bonus = typo_bonus(low, top.text) if top.distance == 1 else 0.0
-        if in_name:
-            ok = top.distance == 1 and n >= 7 and top.zipf >= 5.0 and bonus >= 0.5
-        elif top.distance == 2:
-            # two slips in a short word keep its first and last letters (Bebrpa)
-            ok = top.zipf >= 5.5 and n >= 6 and low[0] == top.text[0] and low[-1] == top.text[-1]
-        else:
-            ok = (n >= 7 and top.zipf >= 4.0 and (bonus >= 0.5 or n >= 9)) or (
-                n >= 10 and top.zipf >= 3.5) or (top.zipf >= 5.5 and bonus >= 0.5) or any(
-                # two letters swapped in a common word (Kredti): names rarely look like that
-                c.distance == 1 and c.zipf >= 4.5 and _swapped(low, c.text) for c in cands)
-        return self._from_verdict(tok, v) if ok else None
+
+        def slip_of(c) -> bool:  # is the word clearly a slip of this candidate?
+            bonus = typo_bonus(low, c.text) if c.distance == 1 else 0.0
+            if in_name:
+                return c.distance == 1 and n >= 7 and c.zipf >= 5.0 and bonus >= 0.5
+            if c.distance == 2:
+                # two slips in a short word keep its first and last letters (Bebrpa); a
+                # syllable typed twice (Pelayananan) is one slip
+                return (c.zipf >= 5.5 and n >= 6 and low[0] == c.text[0] and low[-1] == c.text[-1]) or (
+                    c.zipf >= 4.0 and is_stutter(low, c.text))
+            # two letters swapped in a common word (Kredti): names rarely look like that
+            return (n >= 7 and c.zipf >= 4.0 and (bonus >= 0.5 or n >= 9)) or (
+                n >= 10 and c.zipf >= 3.5) or (c.zipf >= 5.5 and bonus >= 0.5) or (
+                c.zipf >= 4.5 and _swapped(low, c.text))
+
+        # any of the first few: a rare place name one letter away must not hide a common
+        # word two slips away (Sleian: Sleman, Selain)
+        return self._from_verdict(tok, v) if any(slip_of(c) for c in cands[:4]) else None
 
     def _caps_heading(self, toks: list[Token], i: int) -> bool:
         """Another all-caps word on the line is a common Indonesian word (BAB, MATERI):

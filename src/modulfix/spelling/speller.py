@@ -482,7 +482,8 @@ class Speller:
         """
         sug = self.suggester()
         found = {c.text: c for c in self.neighbours(w)[:10]}
-        if not any(c.zipf >= TYPO_D1_ZIPF for c in found.values()):
+        # a place name one letter away (sleman) does not end the search for a common word
+        if not any(c.zipf >= TYPO_D1_ZIPF and c.text not in self.lex.proper_case for c in found.values()):
             for c in sug.suggest(w, limit=10):
                 found.setdefault(c.text, c)
         for text in self._morph_candidates(w):

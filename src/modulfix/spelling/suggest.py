@@ -104,6 +104,17 @@ def is_slip(word: str, cand: str, strict: bool = False) -> bool:
     return False
 
 
+def is_stutter(word: str, cand: str) -> bool:
+    """Is ``word`` ``cand`` with two or three letters typed twice (pelayananan)?"""
+    extra = len(word) - len(cand)
+    if extra not in (2, 3):
+        return False
+    for i in range(extra, len(cand) + 1):
+        if word[:i] + word[i + extra:] == cand and word[i - extra:i] == word[i:i + extra]:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Candidate:
     text: str
