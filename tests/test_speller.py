@@ -278,6 +278,11 @@ def test_names_and_acronyms_are_not_slips(text):
     assert not [r for r in _rules(text) if r[0] == "typo"]
 
 
+def test_bound_form_that_is_also_a_word_is_suggested():
+    assert ("bound-form", "anti nyamuk", None) in _rules("obat anti nyamuk bakar")
+    assert not [r for r in _rules("ia anti terhadap perubahan") if r[0] == "bound-form"]
+
+
 def test_place_names_are_capitalised_and_do_not_hide_common_words():
     assert ("capital-proper", "sleman", "Sleman") in _rules("tinggal di kabupaten sleman sejak kecil")
     assert [r[0] for r in _rules("Sleian modal, koperasi juga membantu.")] == ["typo"]  # selain

@@ -52,6 +52,9 @@ SPLIT_SUFFIXES = {"kan": "kan", "nya": "nya", "lah": "lah", "kah": "kah"}
 # Prefixes (and their allomorphs) that never stand alone: "ber diferensiasi" is one word.
 _PREFIX_FRAGMENTS = frozenset(
     "ber be ter te per pe me mem men meng meny menge peng pem pen peny penge memper diper".split())
+# Bound forms that are also words, but before a noun are most often the prefix
+# (anti nyamuk, pasca panen): suggested, never fixed.
+_BOUND_BEFORE_NOUN = frozenset("anti pasca pra non".split())
 # Prefixes of an affixed reduplication: berjam-jam, sewaktu-waktu, bermain-main.
 _REDUP_PREFIXES = frozenset("ber be se ter".split())
 ABBREVIATIONS = frozenset(
@@ -818,6 +821,12 @@ class Checker:
                                      (fix,), fix, lex.sources["bound_forms"], "error")
             joined = la + lb
             if la in lex.bound_free and not (lex.zipf(joined) > 0 and sp.is_valid(joined)):
+                if la in _BOUND_BEFORE_NOUN and sp.is_root(lb) and lb not in lex.function_words \
+                        and len(lb) >= 4 and sp.verdict(lb).ok:
+                    # anti nyamuk: anti is a word too ("ia anti perubahan"), so only suggest
+                    fixed = transfer_case(a.text, joined)
+                    return self._finding(span, "bound-form", f"bound form is written joined: {fixed}?",
+                                         (fixed,), None, lex.sources["bound_forms"], "warning")
                 return None  # "ekonomi makro masih": makro is a word here
             if sp.is_valid(joined) or sp.is_valid(lb):
                 fixed = transfer_case(a.text, joined)
