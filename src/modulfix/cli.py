@@ -270,30 +270,78 @@ def check(paths, fmt, output_files, min_severity, fail_on, baseline_file, diff_b
     2 on a usage or configuration error, 3 when an input is missing or unreadable.
     """
     from modulfix.checkrun import CheckOptions, execute, prepare
-    from modulfix.formats import render
+    from modulfix.formats import Writer
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     extra = _parse_output_files(output_files)
     run = prepare(CheckOptions(list(paths), encoding, max_size * 1048576, config_file, isolated,
                                not no_respect_excludes, stdin_filename, baseline_file, diff_base, jobs,
                                min_severity, fail_on))
-    with _progress(len(run.targets)) as bar:
-        outcome = execute(run, (lambda: bar.update(1)) if bar is not None else None)
-    for note in outcome.notes:
-        _err(note)
-    rendered: dict[str, str] = {}
-    for name, path in extra:
-        rendered.setdefault(name, render(name, outcome.reports, __version__))
-        parent = os.path.dirname(path)
-        if parent:
-            try:
-                os.makedirs(parent, exist_ok=True)
-            except OSError as exc:
-                raise OutputError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
-        write_atomic(path, rendered[name].encode("utf-8"))
-    text = rendered.get(fmt) or render(fmt, outcome.reports, __version__)
-    click.echo(text, nl=False)
+    files = [AtomicFile(path) for _, path in extra]
+    try:
+        writers = [Writer(name, f.write, __version__) for (name, _), f in zip(extra, files)]
+        writers.append(Writer(fmt, lambda text: click.echo(text, nl=False), __version__))
+
+        def emit(report) -> None:
+            for w in writers:
+                w.add(report)
+
+        with _progress(len(run.targets)) as bar:
+            outcome = execute(run, emit, (lambda: bar.update(1)) if bar is not None else None, _err)
+        for w in writers:
+            w.close()
+        for f in files:
+            f.commit()
+    finally:
+        for f in files:
+            f.discard()
     return outcome.exit_code
+
+
+class AtomicFile:
+    """A text file written piece by piece into a temporary file beside ``path``, which
+    replaces ``path`` at :meth:`commit` (its directory is created first)."""
+
+    def __init__(self, path: str):
+        import tempfile
+
+        self.path = path
+        parent = os.path.dirname(path)
+        try:
+            if parent:
+                os.makedirs(parent, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
+        try:
+            fd, self.tmp = tempfile.mkstemp(dir=parent or ".", prefix=".modulfix-", suffix=".tmp")
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        try:
+            self.fh.write(text)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
+
+    def commit(self) -> None:
+        try:
+            self.fh.close()
+            if os.path.exists(self.path):
+                os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
+            os.replace(self.tmp, self.path)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
+        self.tmp = ""
+
+    def discard(self) -> None:
+        if self.tmp:
+            self.fh.close()
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            self.tmp = ""
 
 
 # ---------------------------------------------------------------- baseline
