@@ -121,8 +121,9 @@ class TextFile:
                     return
 
     def pieces(self, size: int | None = None) -> Iterator[str]:
-        """The text in pieces of about ``size`` characters, each but the last ending just
-        after a newline; the last one is always given (possibly empty)."""
+        """The text in pieces of at least ``size`` characters (up to the end of a line),
+        each but the last ending just after a newline; the last one is always given
+        (possibly empty)."""
         size = size or piece_chars()
         held: list[str] = []
         n = 0
@@ -131,10 +132,14 @@ class TextFile:
             n += len(block)
             if n >= size:
                 text = "".join(held)
-                cut = text.rfind("\n") + 1
-                if cut:
-                    yield text[:cut]
-                    text = text[cut:]
+                start = 0
+                while len(text) - start >= size:
+                    cut = text.find("\n", start + size - 1) + 1
+                    if not cut:
+                        break
+                    yield text[start:cut]
+                    start = cut
+                text = text[start:]
                 held, n = [text], len(text)
         yield "".join(held)
 
