@@ -249,3 +249,27 @@ def test_baseline_and_fingerprints_over_pieces(capsys, tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     assert run(capsys, "baseline", "-o", str(base), "a.txt")[0] == 0
     assert base.read_text(encoding="utf-8") == recorded
+
+
+def test_fix_to_stdout_in_pieces_is_the_whole_file_fix(capsys, tmp_path, monkeypatch):
+    import io
+    import sys
+
+    streamed = []
+    real = streamcheck.open_pieces
+    monkeypatch.setattr(streamcheck, "open_pieces", lambda tf, *a: streamed.append(tf.shown) or real(tf, *a))
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "modulfix.toml").write_text('corrections = { daring = "dalam jaringan" }\nallow = ["aslim"]\n',
+                                            encoding="utf-8")
+    text = TEXT + "Pelatihan daring dengnan dengnan Aslim di lakukan.\n" + FILLER + "merupaka\n"
+    (tmp_path / "a.md").write_text(text, encoding="cp1252")
+    monkeypatch.setenv("MODULFIX_STREAM_BYTES", str(10**9))
+    ref = run(capsys, "fix", "a.md")
+    assert "dalam jaringan dengan Aslim dilakukan" in ref[1] and "not valid UTF-8" not in ref[2]
+    monkeypatch.setenv("MODULFIX_STREAM_BYTES", "10")
+    monkeypatch.setenv("MODULFIX_PIECE_CHARS", "30")
+    assert run(capsys, "fix", "a.md") == ref
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("cp1252"))))
+    assert run(capsys, "fix", "--stdin-filename", "a.md", "-") == ref
+    assert streamed == ["a.md"] * 3 + ["-"] * 3  # dengnan dengnan -> dengan dengan -> dengan -> (no change)

@@ -449,14 +449,9 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
     stream = not write and not diff and not interactive
     if stream and len(paths) != 1 or stream and os.path.isdir(paths[0]):
         raise UsageError("give one input, or use --write or --diff for several")
+    if stream:
+        return _fix_to_stdout(paths[0], run.targets[0] if run.targets else None, encoding, max_size * 1048576)
     items = read_all(run.targets, encoding, max_size * 1048576)
-    if stream and not items:  # the one input is excluded: pass it through unchanged
-        from modulfix.ingest import read_source
-
-        source = read_source(paths[0], encoding, max_size * 1048576)
-        sys.stdout.buffer.write(source.text.encode("utf-8"))
-        sys.stdout.flush()
-        return EXIT_OK
     check_all(items)
     code = EXIT_OK
     for it in items:
@@ -469,7 +464,7 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
             if _fix_interactive(it.target, source, result) == "quit":
                 break
             continue
-        new = fixed_text(result)
+        new = fixed_text(result, it.target.settings())
         if diff:
             name = it.target.shown
             click.echo("".join(difflib.unified_diff(
@@ -478,10 +473,48 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
         if write:
             if new != source.text:
                 write_atomic(it.target.path, encode(source, new))
-        elif not diff:
-            sys.stdout.buffer.write(new.encode("utf-8"))
-            sys.stdout.flush()
     return code
+
+
+def _fix_to_stdout(path: str, target, encoding: str | None, max_bytes: int) -> int:
+    """``fix`` of one input to stdout; an input larger than the streaming size is read,
+    fixed and written in pieces (bounded memory). An excluded input passes unchanged."""
+    from modulfix.checking import check_source, fixed_text
+    from modulfix.ingest import decode, read_source
+    from modulfix.streamcheck import fixed_pieces, open_text, spool_stdin, stream_bytes
+
+    tf = source = None
+    if path == "-":
+        data, spooled = spool_stdin(max_bytes, stream_bytes())
+        if data is not None:
+            source = decode(data, "-", encoding)
+        else:
+            tf = open_text(spooled, "-", encoding, max_bytes, temporary=True)
+    elif os.path.isfile(path) and os.path.getsize(path) > stream_bytes():
+        tf = open_text(path, path, encoding, max_bytes)
+    else:
+        source = read_source(path, encoding, max_bytes)
+    try:
+        for note in (source or tf).notes:
+            _err(note)
+        out = sys.stdout.buffer
+        if source is not None:
+            if target is not None:
+                if target.name:
+                    source.path = target.name
+                settings = target.settings()
+                out.write(fixed_text(check_source(source, settings), settings).encode("utf-8"))
+            else:
+                out.write(source.text.encode("utf-8"))
+        else:
+            pieces = fixed_pieces(tf, target.settings()) if target is not None else tf.pieces()
+            for piece in pieces:
+                out.write(piece.encode("utf-8"))
+        out.flush()
+    finally:
+        if tf is not None:
+            tf.close()
+    return EXIT_OK
 
 
 def _is_terminal() -> bool:

@@ -381,3 +381,41 @@ def check_piece(piece: Piece, settings: FileSettings) -> Checked:
         positions.append((*where[0], *where[1]))
         keys.append((f.rule, f.text, context_hash(text, f, base)))
     return Checked(findings, positions, keys, dropped)
+
+
+def fixed_pieces(tf: TextFile, settings: FileSettings, rounds: int = 4) -> Iterator[str]:
+    """The text of ``tf`` with every safe fix applied and settled, in pieces: what
+    :func:`modulfix.checking.fixed_text` gives for the whole file. Each round's text is
+    written to a temporary file (UTF-8) and checked again, in pieces."""
+    import tempfile
+    from dataclasses import replace
+
+    from modulfix.fixes import apply_fixes
+
+    current = tf
+    try:
+        for _ in range(rounds):
+            fd, path = tempfile.mkstemp(prefix="modulfix-fix-")
+            nxt = TextFile(path, tf.shown, "utf-8", temporary=True)
+            changed = False
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                    for piece in open_pieces(current, settings):
+                        found = [replace(f, start=f.start - piece.base, end=f.end - piece.base)
+                                 for f in check_piece(piece, settings).findings if f.fix is not None]
+                        new = apply_fixes(piece.text, found) if found else piece.text
+                        changed = changed or new != piece.text
+                        out.write(new)
+            except BaseException:
+                nxt.close()
+                raise
+            if not changed:
+                nxt.close()
+                break
+            if current is not tf:
+                current.close()
+            current = nxt
+        yield from current.pieces()
+    finally:
+        if current is not tf:
+            current.close()
