@@ -36,7 +36,7 @@ from modulfix.errors import InputError
 from modulfix.ingest import _BOMS, FALLBACK_ENCODINGS, _too_large, looks_binary
 
 PIECE_CHARS = 1 << 20  # characters per piece (about 1 MB; a piece costs ~10x that while checked)
-STREAM_BYTES = 4 << 20  # files larger than this are checked in pieces
+STREAM_BYTES = 1 << 20  # files larger than this are checked in pieces (a module is a few hundred kB)
 _BLOCK = 1 << 18  # bytes read at a time
 
 

@@ -124,10 +124,10 @@ class NameCounter:
         self.lower: set[str] = set()  # forms written without one
 
     def add(self, text: str, spans: list[tuple[int, int]]) -> None:
-        counts: dict[str, int] = {}
-        for start, end in spans:
-            for w in _NAME_WORD.findall(text, start, end):
-                counts[w] = counts.get(w, 0) + 1
+        from collections import Counter
+
+        # one search over the spans joined by a non-letter finds the words of each span
+        counts = Counter(_NAME_WORD.findall("\n".join([text[start:end] for start, end in spans])))
         cap = self.cap
         for w, n in counts.items():
             if w[0].isupper():
