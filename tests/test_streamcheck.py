@@ -273,3 +273,20 @@ def test_fix_to_stdout_in_pieces_is_the_whole_file_fix(capsys, tmp_path, monkeyp
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("cp1252"))))
     assert run(capsys, "fix", "--stdin-filename", "a.md", "-") == ref
     assert streamed == ["a.md"] * 3 + ["-"] * 3  # dengnan dengnan -> dengan dengan -> dengan -> (no change)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_fix_write_in_pieces_is_the_whole_file_fix(capsys, tmp_path, monkeypatch, encoding):
+    monkeypatch.chdir(tmp_path)
+    text = TEXT + "Pelatihan daring dengnan dengnan di lakukan. Caf\u00e9\r\n" + FILLER
+    data = text.encode(encoding)
+    results = []
+    for stream in (str(10**9), "10"):
+        monkeypatch.setenv("MODULFIX_STREAM_BYTES", stream)
+        monkeypatch.setenv("MODULFIX_PIECE_CHARS", "30")
+        (tmp_path / "a.txt").write_bytes(data)
+        (tmp_path / "clean.txt").write_text("Desa kita.\n", encoding="utf-8")
+        results.append((run(capsys, "fix", "--write", "a.txt", "clean.txt"), (tmp_path / "a.txt").read_bytes()))
+        assert (tmp_path / "clean.txt").read_text(encoding="utf-8") == "Desa kita.\n"
+    assert results[0] == results[1]
+    assert results[0][1] != data and results[0][1].startswith(data[:2])  # the same BOM (or none)

@@ -20,7 +20,8 @@ from modulfix.checking import SKIP_DIRS, FileResult, FileSettings, check_source
 from modulfix.config import Config, ConfigCache
 from modulfix.errors import InputError, ModulfixError
 from modulfix.ingest import Source
-from modulfix.streamcheck import Checked, check_piece, checked_whole, open_pieces, open_text, spool_stdin, stream_bytes
+from modulfix.streamcheck import (Checked, check_piece, checked_whole, is_big, open_pieces, open_text, spool_stdin,
+                                  stream_bytes)
 
 
 @dataclass
@@ -204,11 +205,7 @@ def _tasks(targets: list[Target], encoding: str | None, max_bytes: int) -> Itera
                 else:
                     tf = open_text(spooled, "-", encoding, max_bytes, temporary=True)
             else:
-                try:
-                    big = os.path.isfile(t.path) and os.path.getsize(t.path) > threshold
-                except OSError:
-                    big = False
-                if big:
+                if is_big(t.path):
                     tf = open_text(t.path, t.path, encoding, max_bytes)
                 else:
                     group.append((index, t.path, t.name, settings, encoding, max_bytes, None))
@@ -242,7 +239,7 @@ def results(targets: list[Target], encoding: str | None = None, max_bytes: int =
     """The findings of every target, file by file and piece by piece, in input order,
     checked in ``jobs`` processes (at most a few pieces per worker in flight)."""
     tasks = _tasks(targets, encoding, max_bytes)
-    several = len(targets) > 1 or any(t.path == "-" or _is_big(t.path) for t in targets)
+    several = len(targets) > 1 or any(t.path == "-" or is_big(t.path) for t in targets)
     if jobs <= 1 or not several:
         for task in tasks:
             if isinstance(task, Done):
@@ -268,13 +265,6 @@ def results(targets: list[Target], encoding: str | None = None, max_bytes: int =
 
 def _collect(item) -> list[Done]:
     return [item] if isinstance(item, Done) else item.result()
-
-
-def _is_big(path: str) -> bool:
-    try:
-        return os.path.getsize(path) > stream_bytes()
-    except OSError:
-        return False
 
 
 # ---------------------------------------------------------------- a whole check run

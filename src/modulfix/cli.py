@@ -203,7 +203,8 @@ def _config_options(f):
 
 def _input_options(f):
     f = click.option("--max-size", type=click.IntRange(1), default=16, show_default=True, metavar="MB",
-                     help="Refuse inputs larger than this.")(f)
+                     help="Refuse inputs larger than this (an input over 1 MB is read in pieces, in "
+                          "bounded memory: raising the limit is safe).")(f)
     f = click.option("--encoding", metavar="NAME", help="Decode inputs with this encoding.")(f)
     f = click.option("--stdin-filename", metavar="NAME",
                      help="For - (stdin): the file name used for its type, configuration, excludes and output.")(f)
@@ -299,10 +300,11 @@ def check(paths, fmt, output_files, min_severity, fail_on, baseline_file, diff_b
 
 
 class AtomicFile:
-    """A text file written piece by piece into a temporary file beside ``path``, which
-    replaces ``path`` at :meth:`commit` (its directory is created first)."""
+    """A file written piece by piece (text as UTF-8, or bytes) into a temporary file
+    beside ``path``, which replaces ``path`` at :meth:`commit` (its directory is created
+    first)."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, binary: bool = False):
         import tempfile
 
         self.path = path
@@ -316,9 +318,9 @@ class AtomicFile:
             fd, self.tmp = tempfile.mkstemp(dir=parent or ".", prefix=".modulfix-", suffix=".tmp")
         except OSError as exc:
             raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.fh = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
 
-    def write(self, text: str) -> None:
+    def write(self, text) -> None:
         try:
             self.fh.write(text)
         except OSError as exc:
@@ -436,7 +438,9 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
 
     from modulfix.checkrun import CheckOptions, check_all, prepare, read_all
     from modulfix.checking import fixed_text
+    from modulfix.errors import InputError
     from modulfix.ingest import encode
+    from modulfix.streamcheck import is_big as _is_big
 
     if interactive and (diff or write):
         raise UsageError("-i writes the files itself; give it without --diff or --write")
@@ -451,10 +455,18 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
         raise UsageError("give one input, or use --write or --diff for several")
     if stream:
         return _fix_to_stdout(paths[0], run.targets[0] if run.targets else None, encoding, max_size * 1048576)
-    items = read_all(run.targets, encoding, max_size * 1048576)
-    check_all(items)
     code = EXIT_OK
-    for it in items:
+    for target in run.targets:  # one file at a time: memory for one file, not all of them
+        if write and not diff and not interactive and _is_big(target.path):
+            try:
+                _fix_in_place(target, encoding, max_size * 1048576)
+            except InputError as exc:
+                _err(str(exc))
+                code = EXIT_INPUT
+            continue
+        items = read_all([target], encoding, max_size * 1048576)
+        check_all(items)
+        it = items[0]
         if it.error is not None:
             _err(it.error)
             code = EXIT_INPUT
@@ -481,7 +493,7 @@ def _fix_to_stdout(path: str, target, encoding: str | None, max_bytes: int) -> i
     fixed and written in pieces (bounded memory). An excluded input passes unchanged."""
     from modulfix.checking import check_source, fixed_text
     from modulfix.ingest import decode, read_source
-    from modulfix.streamcheck import fixed_pieces, open_text, spool_stdin, stream_bytes
+    from modulfix.streamcheck import open_text, settle, spool_stdin, stream_bytes
 
     tf = source = None
     if path == "-":
@@ -495,8 +507,6 @@ def _fix_to_stdout(path: str, target, encoding: str | None, max_bytes: int) -> i
     else:
         source = read_source(path, encoding, max_bytes)
     try:
-        for note in (source or tf).notes:
-            _err(note)
         out = sys.stdout.buffer
         if source is not None:
             if target is not None:
@@ -507,14 +517,44 @@ def _fix_to_stdout(path: str, target, encoding: str | None, max_bytes: int) -> i
             else:
                 out.write(source.text.encode("utf-8"))
         else:
-            pieces = fixed_pieces(tf, target.settings()) if target is not None else tf.pieces()
-            for piece in pieces:
-                out.write(piece.encode("utf-8"))
+            fixed = settle(tf, target.settings()) if target is not None else tf
+            try:
+                for piece in fixed.pieces():
+                    out.write(piece.encode("utf-8"))
+            finally:
+                fixed.close()
         out.flush()
     finally:
         if tf is not None:
             tf.close()
     return EXIT_OK
+
+
+def _fix_in_place(target, encoding: str | None, max_bytes: int) -> None:
+    """``fix --write`` of an input larger than the streaming size, in pieces: written
+    (atomically, in its encoding, with its byte-order mark) only when a fix changes it."""
+    from modulfix.ingest import _BOMS
+    from modulfix.streamcheck import open_text, settle
+
+    tf = open_text(target.path, target.path, encoding, max_bytes)
+    try:
+        fixed = settle(tf, target.settings())
+        if fixed is tf:
+            return
+        try:
+            out = AtomicFile(target.path, binary=True)
+            try:
+                if tf.bom:
+                    out.write(next(b for b, e in _BOMS if e.replace("-sig", "") == tf.encoding))
+                for piece in fixed.pieces():
+                    out.write(piece.encode(tf.encoding))
+                out.commit()
+            finally:
+                out.discard()
+        finally:
+            fixed.close()
+    finally:
+        tf.close()
 
 
 def _is_terminal() -> bool:

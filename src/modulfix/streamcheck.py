@@ -46,6 +46,14 @@ def stream_bytes() -> int:
     return int(value) if value.isdigit() else STREAM_BYTES
 
 
+def is_big(path: str) -> bool:
+    """Is ``path`` a file larger than :func:`stream_bytes` (read in pieces)?"""
+    try:
+        return os.path.isfile(path) and os.path.getsize(path) > stream_bytes()
+    except OSError:
+        return False
+
+
 def piece_chars() -> int:
     value = os.environ.get("MODULFIX_PIECE_CHARS", "")
     return max(1, int(value)) if value.isdigit() else PIECE_CHARS
@@ -383,10 +391,11 @@ def check_piece(piece: Piece, settings: FileSettings) -> Checked:
     return Checked(findings, positions, keys, dropped)
 
 
-def fixed_pieces(tf: TextFile, settings: FileSettings, rounds: int = 4) -> Iterator[str]:
-    """The text of ``tf`` with every safe fix applied and settled, in pieces: what
-    :func:`modulfix.checking.fixed_text` gives for the whole file. Each round's text is
-    written to a temporary file (UTF-8) and checked again, in pieces."""
+def settle(tf: TextFile, settings: FileSettings, rounds: int = 4) -> TextFile:
+    """The text of ``tf`` with every safe fix applied and settled, as
+    :func:`modulfix.checking.fixed_text` gives it for the whole file: ``tf`` itself when
+    nothing changes, else a temporary UTF-8 file (close it). Each round's text is
+    written to a temporary file and checked again, in pieces."""
     import tempfile
     from dataclasses import replace
 
@@ -415,7 +424,8 @@ def fixed_pieces(tf: TextFile, settings: FileSettings, rounds: int = 4) -> Itera
             if current is not tf:
                 current.close()
             current = nxt
-        yield from current.pieces()
-    finally:
+    except BaseException:
         if current is not tf:
             current.close()
+        raise
+    return current
