@@ -153,7 +153,7 @@ class Done:
 
 
 _GROUP_FILES = 16  # small files sent to a worker at once ...
-_GROUP_BYTES = 1 << 20  # ... or fewer when they add up to this
+_GROUP_BYTES = 1 << 18  # ... or fewer when they add up to this (a large file goes alone: balance)
 
 
 def _check_files(args: list[tuple]) -> list[Done]:
