@@ -92,7 +92,8 @@ def test_directives_spanning_pieces(tmp_path):
 def test_markdown_fences_front_matter_and_comments_crossing_pieces(tmp_path):
     text = ("---\ntitle: merupaka\ntags:\n  - merupaka\n---\n" + FILLER + "```\nmerupaka di dalam kode\n" + FILLER
             + "```\nDesa merupaka kelompok.\n~~~~\nmerupaka\n~~~\nmerupaka\n~~~~\nDi luar merupaka.\n"
-            "<!-- sebuah\nkomentar merupaka\n" + FILLER + "-->\nmerupaka `merupaka` akhir.\n<!-- tak tertutup\nmerupaka\n")
+            "<!-- sebuah\nkomentar merupaka\n" + FILLER
+            + "-->\nmerupaka `merupaka` akhir.\n<!-- tak tertutup\nmerupaka\n")
     ref = assert_same_in_pieces(tmp_path, text, FileSettings(markdown=True), min_pieces=20)
     assert [p[0] for f, p in zip(ref.findings, ref.positions) if f.text == "merupaka"] == [19, 25, 34]
     plain = assert_same_in_pieces(tmp_path, text, FileSettings(markdown=False))

@@ -1,13 +1,17 @@
 """One ``check`` (or ``fix``) run over many paths: which files, read, checked, in order.
 
-Start reading from :func:`collect`, then :func:`check_all`. Every named path must exist
+Start reading from :func:`collect`, then :func:`results` (``check``, ``baseline``) or
+:func:`check_all` (``fix``, one file at a time). Every named path must exist
 (else :class:`InputError`, exit 3) before any work is done. Directories are walked in
 sorted order, hidden files and directories and the project's word lists left out; a file
 is taken when its type is known (``[file-types]``) and it is not
 excluded (``include``/``exclude``, relative to the directory of the configuration that
 applies to it). Named files are subject to the excludes too, unless
-``respect_excludes=False``. ``check_all`` returns results in input order whatever the
-number of worker processes. Nothing here prints.
+``respect_excludes=False``. :func:`results` streams: files are read one at a time (in
+the workers, with ``jobs > 1``), a file over 1 MB in pieces (:mod:`modulfix.streamcheck`),
+and only findings with their positions and baseline keys come back, in input order
+whatever the number of worker processes; :func:`execute` filters them and hands each
+report on at once. Nothing here prints.
 """
 
 from __future__ import annotations

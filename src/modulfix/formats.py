@@ -1,8 +1,10 @@
 """Report formats for ``check``: text, json (JSON Lines), sarif (2.1.0), github annotations.
 
-Start reading from :func:`render`. Each format turns a list of :class:`Report` (one per
-file, in run order) into one string; nothing here prints. Positions are 1-based lines
-and columns counted in Unicode code points; end columns point just after the span.
+Start reading from :class:`Writer`: reports (one per file, or per piece of a large
+file, in run order) go in one at a time and come out as text through a ``write``
+function; :func:`render` makes one string of a list. Nothing here prints. Positions
+are 1-based lines and columns counted in Unicode code points; end columns point just
+after the span.
 
 * ``text``   -- ``path:line:col: rule-id message (suggestion, ...)``
 * ``json``   -- one object per finding (path, line, column, end_line, end_column, text,
@@ -19,7 +21,7 @@ import json
 import os
 from dataclasses import dataclass, field
 
-from modulfix.document import Document, Finding
+from modulfix.document import Finding
 
 FORMATS = ("text", "json", "sarif", "github")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -38,11 +40,6 @@ class Report:
     positions: list[tuple[int, int, int, int]]  # 1-based (line, col, end line, end col) of each
     fingerprints: list[str] = field(default_factory=list)
     file: int = 0  # which file of the run (the pieces of one file share it)
-
-    @classmethod
-    def of(cls, path: str, rel: str, doc: Document, findings: list[Finding],
-           fingerprints: list[str] | None = None) -> Report:
-        return cls(path, rel, findings, [_span(doc, f) for f in findings], fingerprints or [])
 
 
 def repo_relative(path: str, root: str) -> str:
@@ -100,12 +97,6 @@ class Writer:
             self._last_file = rep.file
         for f, pos, fp in zip(rep.findings, rep.positions, rep.fingerprints or [""] * len(rep.findings)):
             self._results.append((f, pos, fp, artifact))
-
-
-def _span(doc: Document, f: Finding) -> tuple[int, int, int, int]:
-    line, col = doc.position(f.start)
-    end_line, end_col = doc.position(f.end)
-    return line, col, end_line, end_col
 
 
 def _text(r: Report) -> str:
@@ -248,6 +239,7 @@ def _write_sarif(write, artifacts: list[dict], results: list[tuple], version: st
         write("[\n")
         for n, (f, pos, fp, artifact) in enumerate(results):
             item = json.dumps(_sarif_result(f, pos, fp, artifact, index), ensure_ascii=False, indent=2)
-            write(_RESULT_INDENT + item.replace("\n", "\n" + _RESULT_INDENT) + (",\n" if n + 1 < len(results) else "\n"))
+            sep = ",\n" if n + 1 < len(results) else "\n"
+            write(_RESULT_INDENT + item.replace("\n", "\n" + _RESULT_INDENT) + sep)
         write(_RESULT_INDENT[:-2] + "]")
     write(tail)

@@ -1,13 +1,15 @@
 """Checking a large file in pieces: bounded memory, the findings of the whole-file run.
 
-Start reading from :func:`open_pieces`. A file larger than :func:`stream_bytes` is never
-held whole: it is read three times, a piece of about :data:`PIECE_CHARS` characters at a
-time, each piece ending just after a newline (a single longer line is one piece):
+Start reading from :func:`open_text`, then :func:`open_pieces`. A file larger than
+:func:`stream_bytes` is never held whole. :func:`open_text` decodes it once to choose
+the encoding exactly as :func:`modulfix.ingest.decode` would (so a bad byte is found
+before anything is reported); then it is read three times, a piece of about
+:data:`PIECE_CHARS` characters at a time, each piece ending just after a newline (a
+single longer line is one piece):
 
-1. **scan** -- decode (the encoding is chosen exactly as :func:`modulfix.ingest.decode`
-   chooses it, so a bad byte is found before anything is reported) and collect what
-   spans lines: directive comments (:class:`modulfix.directives.Scanner`) and, in
-   Markdown, HTML comments (:class:`modulfix.checking.CommentScanner`);
+1. **scan** -- collect what spans lines: directive comments
+   (:class:`modulfix.directives.Scanner`) and, in Markdown, HTML comments
+   (:class:`modulfix.checking.CommentScanner`);
 2. **names** -- walk the prose lines (front matter and code fences are states carried
    from piece to piece) and count the words that make the document's names
    (:class:`modulfix.spelling.checker.NameCounter`); remember each piece's start state;
