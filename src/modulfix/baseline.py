@@ -34,29 +34,43 @@ CONTEXT_CHARS = 120  # look no further than this on each side (long lines stay l
 _WORDS = re.compile(r"\w+")
 
 
-def context_hash(text: str, f: Finding) -> str:
-    """Hash of the words around ``f`` on its line (lowercased; spacing ignored)."""
-    lo = max(0, f.start - CONTEXT_CHARS)
-    hi = min(len(text), f.end + CONTEXT_CHARS)
-    line_start = text.rfind("\n", lo, f.start) + 1 or lo
-    line_end = text.find("\n", f.end, hi)
+def context_hash(text: str, f: Finding, base: int = 0) -> str:
+    """Hash of the words around ``f`` on its line (lowercased; spacing ignored).
+
+    ``text`` starts at offset ``base`` of the file (a piece of it, starting at a line)."""
+    start, end = f.start - base, f.end - base
+    lo = max(0, start - CONTEXT_CHARS)
+    hi = min(len(text), end + CONTEXT_CHARS)
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    line_end = text.find("\n", end, hi)
     if line_end == -1:
         line_end = hi
-    before = _WORDS.findall(text[line_start:f.start].lower())[-CONTEXT_WORDS:]
-    after = _WORDS.findall(text[f.end:line_end].lower())[:CONTEXT_WORDS]
-    blob = " ".join(before) + "\x00" + " ".join(after)
+    return hash_around(text[line_start:start], text[end:line_end])
+
+
+def hash_around(before: str, after: str) -> str:
+    """The context hash of a finding with ``before`` and ``after`` it on its lines (at
+    most :data:`CONTEXT_CHARS` each)."""
+    blob = " ".join(_WORDS.findall(before.lower())[-CONTEXT_WORDS:]) + "\x00" + \
+        " ".join(_WORDS.findall(after.lower())[:CONTEXT_WORDS])
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:12]
 
 
-def keys(text: str, findings: Iterable[Finding]) -> list[tuple[str, str, str]]:
-    return [(f.rule, f.text, context_hash(text, f)) for f in findings]
+def keys(text: str, findings: Iterable[Finding], base: int = 0) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.text, context_hash(text, f, base)) for f in findings]
 
 
 def fingerprints(text: str, findings: list[Finding]) -> list[str]:
     """A stable id per finding: its key plus its occurrence number among equal keys."""
-    seen: Counter = Counter()
+    return fingerprints_of(keys(text, findings))
+
+
+def fingerprints_of(found: Iterable[tuple[str, str, str]], seen: Counter | None = None) -> list[str]:
+    """:func:`fingerprints` from the keys; ``seen`` carries the numbering from one piece
+    of a file to the next."""
+    seen = Counter() if seen is None else seen
     out = []
-    for key in keys(text, findings):
+    for key in found:
         n = seen[key]
         seen[key] += 1
         blob = "\x00".join(key) + f"\x00{n}"
@@ -79,8 +93,11 @@ class Baseline:
 
     # ------------------------------------------------------------ build / save
     def add(self, path: str, text: str, findings: Iterable[Finding]) -> None:
+        self.add_keys(path, keys(text, findings))
+
+    def add_keys(self, path: str, found: Iterable[tuple[str, str, str]]) -> None:
         rel = _rel(path, self.base_dir)
-        for rule, word, ctx in keys(text, findings):
+        for rule, word, ctx in found:
             k = (rel, rule, word, ctx)
             self.counts[k] = self.counts.get(k, 0) + 1
 
@@ -121,10 +138,16 @@ class Baseline:
 
     def filter(self, path: str, text: str, findings: list[Finding]) -> list[Finding]:
         """The findings of ``path`` not covered by the baseline (first occurrences are covered)."""
+        return self.filter_keyed(path, findings, keys(text, findings))
+
+    def filter_keyed(self, path: str, findings: list[Finding], found: list[tuple[str, str, str]],
+                     left: dict | None = None) -> list[Finding]:
+        """:meth:`filter` with the findings' keys given; ``left`` carries the counts from
+        one piece of a file to the next."""
         rel = _rel(path, self.base_dir)
-        left: dict = {}
+        left = {} if left is None else left
         out = []
-        for f, (rule, word, ctx) in zip(findings, keys(text, findings)):
+        for f, (rule, word, ctx) in zip(findings, found):
             k = (rel, rule, word, ctx)
             if k not in left:
                 left[k] = self.counts.get(k, 0)

@@ -105,20 +105,36 @@ def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> lis
     return out
 
 
-def prose_spans(text: str, markdown: bool, *, skip_code: bool = True, skip_front_matter: bool = True,
-                skip_html_comments: bool = True,
-                holes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """(start, end) spans of the text that are prose to check (``holes`` left out)."""
+@dataclass
+class ProseState:
+    """Where the line walk of :func:`prose_lines` stands: at the start of a text, or
+    between two pieces of one."""
+
+    line: int = 0  # 0-based number of the next line
+    front: bool = False  # inside YAML front matter
+    fence: str = ""  # the fence of the code block it is inside, or ""
+
+
+def prose_lines(text: str, markdown: bool, state: ProseState, *, skip_code: bool = True,
+                skip_front_matter: bool = True, final: bool = True) -> list[tuple[int, int]]:
+    """(start, end) spans of ``text`` that are prose, line by line (comments not yet
+    left out), from ``state`` on; ``state`` is updated. A piece of a text that is not
+    its last (``final=False``) ends just after a newline."""
     spans: list[tuple[int, int]] = []
     pos = 0
     lines = text.split("\n")
-    in_front = markdown and skip_front_matter and lines and lines[0].strip() == "---"
-    fence = ""
-    for n, line in enumerate(lines):
+    if not final:
+        lines.pop()  # the "" after the last newline: the next piece's first line
+    n = state.line
+    in_front, fence = state.front, state.fence
+    for line in lines:
         start, end = pos, pos + len(line)
         pos = end + 1
+        if n == 0:
+            in_front = markdown and skip_front_matter and line.strip() == "---"
+        n += 1
         if in_front:
-            if n > 0 and line.strip() in ("---", "..."):
+            if n > 1 and line.strip() in ("---", "..."):
                 in_front = False
             continue
         if markdown and skip_code:
@@ -139,10 +155,53 @@ def prose_spans(text: str, markdown: bool, *, skip_code: bool = True, skip_front
             spans.append((last, end))
         else:
             spans.append((start, end))
+    state.line, state.front, state.fence = n, in_front, fence
+    return spans
+
+
+def prose_spans(text: str, markdown: bool, *, skip_code: bool = True, skip_front_matter: bool = True,
+                skip_html_comments: bool = True,
+                holes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of the text that are prose to check (``holes`` left out)."""
+    spans = prose_lines(text, markdown, ProseState(), skip_code=skip_code, skip_front_matter=skip_front_matter)
     all_holes = list(holes or [])
     if markdown and skip_html_comments:
         all_holes += [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
     return _subtract(spans, sorted(all_holes))
+
+
+class CommentScanner:
+    """The HTML comments of a text read in pieces (each but the last ends just after a
+    newline): what ``_HTML_COMMENT.finditer`` finds in the whole text."""
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, int]] = []
+        self._base = 0
+        self._open: int | None = None  # start of a comment not closed yet
+
+    def feed(self, text: str) -> None:
+        base, pos = self._base, 0
+        if self._open is not None:
+            close = text.find("-->", max(0, self._open + 4 - base))
+            if close < 0:
+                self._base += len(text)
+                return
+            self.ranges.append((self._open, base + close + 3))
+            self._open, pos = None, close + 3
+        while (start := text.find("<!--", pos)) >= 0:
+            close = text.find("-->", start + 4)
+            if close < 0:
+                self._open = base + start
+                break
+            self.ranges.append((base + start, base + close + 3))
+            pos = close + 3
+        self._base += len(text)
+
+    def finish(self) -> list[tuple[int, int]]:
+        if self._open is not None:
+            self.ranges.append((self._open, self._base))
+            self._open = None
+        return self.ranges
 
 
 def _corrections(text: str, spans: list[tuple[int, int]], settings: FileSettings) -> list[Finding]:
@@ -171,8 +230,6 @@ def _corrections(text: str, spans: list[tuple[int, int]], settings: FileSettings
 
 def check_source(source: Source, settings: FileSettings | None = None) -> FileResult:
     """Check one decoded file with the project ``settings`` (default: none)."""
-    from modulfix.spelling import check_text
-
     if settings is None:
         settings = FileSettings(markdown=source.is_markdown)
     text = source.text
@@ -182,12 +239,32 @@ def check_source(source: Source, settings: FileSettings | None = None) -> FileRe
     spans = prose_spans(text, markdown, skip_code=settings.skip_code,
                         skip_front_matter=settings.skip_front_matter,
                         skip_html_comments=settings.skip_html_comments, holes=marks.comments)
-    found = check_text(text, spans)
+    findings, dropped = check_spans(text, 0, spans, settings, marks)
+    doc.findings = findings
+    return FileResult(source, findings, doc, dropped)
+
+
+def check_spans(text: str, base: int, spans: list[tuple[int, int]], settings: FileSettings,
+                marks: directives.Directives, names: frozenset[str] | None = None,
+                paragraph_start: bool = True) -> tuple[list[Finding], int]:
+    """The findings in the prose ``spans`` of ``text`` (offsets into ``text``), which
+    starts at offset ``base`` of its file, and how many were suppressed.
+
+    ``marks`` (offsets into the file) and ``names`` are those of the whole file (no
+    ``names``: those of ``text``); ``paragraph_start``: whether the first span starts a
+    paragraph. The findings' offsets are into the file."""
+    from modulfix.spelling import check_text
+
+    found = check_text(text, spans, names, paragraph_start)
     if settings.corrections:
         forced = _corrections(text, spans, settings)
         if forced:
             found = [f for f in found if not any(f.start < g.end and f.end > g.start for g in forced)]
             found += forced
+    if base:
+        for f in found:
+            f.start += base
+            f.end += base
     found += marks.problems
     overrides = dict(settings.rules)
     findings: list[Finding] = []
@@ -203,8 +280,7 @@ def check_source(source: Source, settings: FileSettings | None = None) -> FileRe
             f = replace(f, severity=level)
         findings.append(f)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    doc.findings = findings
-    return FileResult(source, findings, doc, dropped)
+    return findings, dropped
 
 
 def fixed_text(result: FileResult, settings: FileSettings | None = None) -> str:

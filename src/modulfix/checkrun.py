@@ -1,25 +1,31 @@
 """One ``check`` (or ``fix``) run over many paths: which files, read, checked, in order.
 
-Start reading from :func:`collect`, then :func:`check_all`. Every named path must exist
+Start reading from :func:`collect`, then :func:`results` (``check``, ``baseline``) or
+:func:`check_all` (``fix``, one file at a time). Every named path must exist
 (else :class:`InputError`, exit 3) before any work is done. Directories are walked in
 sorted order, hidden files and directories and the project's word lists left out; a file
 is taken when its type is known (``[file-types]``) and it is not
 excluded (``include``/``exclude``, relative to the directory of the configuration that
 applies to it). Named files are subject to the excludes too, unless
-``respect_excludes=False``. ``check_all`` returns results in input order whatever the
-number of worker processes. Nothing here prints.
+``respect_excludes=False``. :func:`results` streams: files are read one at a time (in
+the workers, with ``jobs > 1``), a file over 1 MB in pieces (:mod:`modulfix.streamcheck`),
+and only findings with their positions and baseline keys come back, in input order
+whatever the number of worker processes; :func:`execute` filters them and hands each
+report on at once. Nothing here prints.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
 from modulfix.checking import SKIP_DIRS, FileResult, FileSettings, check_source
 from modulfix.config import Config, ConfigCache
 from modulfix.errors import InputError, ModulfixError
 from modulfix.ingest import Source
+from modulfix.streamcheck import (Checked, check_piece, checked_whole, is_big, open_pieces, open_text, spool_stdin,
+                                  stream_bytes)
 
 
 @dataclass
@@ -138,6 +144,133 @@ def default_jobs(value: int) -> int:
     return value if value > 0 else (os.cpu_count() or 1)
 
 
+# ---------------------------------------------------------------- streaming: file by file, piece by piece
+@dataclass
+class Done:
+    """What checking a file, or one piece of a large file, sends back: no text."""
+
+    index: int  # which target
+    checked: Checked | None = None
+    notes: list[str] = field(default_factory=list)  # decoding notes (with the first piece)
+    error: str | None = None  # the file could not be read
+    last: bool = True  # the file's last piece
+
+
+_GROUP_FILES = 16  # small files sent to a worker at once ...
+_GROUP_BYTES = 1 << 18  # ... or fewer when they add up to this (a large file goes alone: balance)
+
+
+def _check_files(args: list[tuple]) -> list[Done]:
+    """Read and check whole files (in a worker, or here): findings back, not the text."""
+    from modulfix.ingest import read_source
+
+    out = []
+    for index, path, name, settings, encoding, max_bytes, source in args:
+        try:
+            if source is None:
+                source = read_source(path, encoding, max_bytes)
+                if name:
+                    source.path = name
+            res = check_source(source, settings)
+        except ModulfixError as exc:
+            out.append(Done(index, error=str(exc)))
+            continue
+        out.append(Done(index, checked_whole(source.text, res.findings, res.doc, res.suppressed),
+                        list(source.notes)))
+    return out
+
+
+def _check_pieces(args: tuple) -> list[Done]:
+    index, piece, settings, notes, last = args
+    return [Done(index, check_piece(piece, settings), notes, last=last)]
+
+
+def _tasks(targets: list[Target], encoding: str | None, max_bytes: int) -> Iterator:
+    """What to check, in order: (function, argument) pairs, or a :class:`Done` already
+    known (an unreadable input). Small files are grouped; a large file (or stdin) is
+    scanned here and sent as pieces."""
+    from modulfix.ingest import decode
+
+    threshold = stream_bytes()
+    group: list[tuple] = []
+    size = 0
+    for index, t in enumerate(targets):
+        settings = t.settings()
+        tf = None
+        try:
+            if t.path == "-":
+                data, spooled = spool_stdin(max_bytes, threshold)
+                if data is not None:
+                    source = decode(data, "-", encoding)
+                    if t.name:
+                        source.path = t.name
+                    group.append((index, "-", t.name, settings, encoding, max_bytes, source))
+                    size += len(data)
+                else:
+                    tf = open_text(spooled, "-", encoding, max_bytes, temporary=True)
+            else:
+                if is_big(t.path):
+                    tf = open_text(t.path, t.path, encoding, max_bytes)
+                else:
+                    group.append((index, t.path, t.name, settings, encoding, max_bytes, None))
+                    try:
+                        size += os.path.getsize(t.path)
+                    except OSError:
+                        pass
+        except ModulfixError as exc:
+            if group:
+                yield _check_files, group
+                group, size = [], 0
+            yield Done(index, error=str(exc))
+            continue
+        if group and (tf is not None or len(group) >= _GROUP_FILES or size >= _GROUP_BYTES):
+            yield _check_files, group
+            group, size = [], 0
+        if tf is not None:
+            try:
+                notes = tf.notes
+                for piece in open_pieces(tf, settings):
+                    yield _check_pieces, (index, piece, settings, notes, piece.final)
+                    notes = []
+            finally:
+                tf.close()
+    if group:
+        yield _check_files, group
+
+
+def results(targets: list[Target], encoding: str | None = None, max_bytes: int = 16 * 1048576,
+            jobs: int = 1) -> Iterator[Done]:
+    """The findings of every target, file by file and piece by piece, in input order,
+    checked in ``jobs`` processes (at most a few pieces per worker in flight)."""
+    tasks = _tasks(targets, encoding, max_bytes)
+    several = len(targets) > 1 or any(t.path == "-" or is_big(t.path) for t in targets)
+    if jobs <= 1 or not several:
+        for task in tasks:
+            if isinstance(task, Done):
+                yield task
+            else:
+                yield from task[0](task[1])
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from modulfix.spelling import get_checker
+
+    get_checker()  # load once here: forked workers inherit it, others read the cache
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        window: deque = deque()
+        for task in tasks:
+            window.append(task if isinstance(task, Done) else pool.submit(task[0], task[1]))
+            while len(window) > 3 * jobs:
+                yield from _collect(window.popleft())
+        while window:
+            yield from _collect(window.popleft())
+
+
+def _collect(item) -> list[Done]:
+    return [item] if isinstance(item, Done) else item.result()
+
+
 # ---------------------------------------------------------------- a whole check run
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -164,7 +297,6 @@ class CheckOptions:
 
 @dataclass
 class Outcome:
-    reports: list  # formats.Report, one per checked file, in run order
     notes: list[str]  # decoding notes and unreadable inputs, for stderr
     failed: bool  # a reported finding at or above the failure threshold
     input_error: bool  # an input could not be read
@@ -207,8 +339,13 @@ def report_root() -> str:
     return repo_root(cwd) or cwd
 
 
-def execute(run: Run, progress: Callable[[], None] | None = None) -> Outcome:
-    """Read, check and filter every file of ``run`` (baseline, changed lines, severity)."""
+def execute(run: Run, emit: Callable, progress: Callable[[], None] | None = None,
+            note: Callable[[str], None] | None = None) -> Outcome:
+    """Read, check and filter every file of ``run`` (baseline, changed lines, severity),
+    giving each file's :class:`~modulfix.formats.Report` to ``emit`` as soon as it is
+    ready (a file read in pieces gives one per piece) and each note to ``note``."""
+    from collections import Counter
+
     from modulfix import baseline as bl
     from modulfix.formats import Report, repo_relative
 
@@ -226,39 +363,53 @@ def execute(run: Run, progress: Callable[[], None] | None = None) -> Outcome:
         from modulfix.gitdiff import changed_lines
 
         changed = changed_lines(opts.diff_base)
-    items = read_all(run.targets, opts.encoding, opts.max_bytes)
-    check_all(items, default_jobs(opts.jobs), progress)
     root = report_root()
     notes: list[str] = []
-    reports = []
     failed = input_error = False
-    for it in items:
-        if it.error is not None:
-            notes.append(it.error)
+    current = -1
+    seen: Counter = Counter()
+    left: dict = {}
+
+    def tell(message: str) -> None:
+        notes.append(message)
+        if note:
+            note(message)
+
+    for done in results(run.targets, opts.encoding, opts.max_bytes, default_jobs(opts.jobs)):
+        t = run.targets[done.index]
+        if done.error is not None:
+            tell(done.error)
             input_error = True
+            if progress:
+                progress()
             continue
-        assert it.source is not None and it.result is not None
-        notes.extend(it.source.notes)
-        text = it.source.text
-        findings = it.result.findings
+        assert done.checked is not None
+        for message in done.notes:
+            tell(message)
+        if done.index != current:  # numbering and baseline counts are per file
+            current, seen, left = done.index, Counter(), {}
+        ch = done.checked
         # fingerprints over all the file's findings, so filters never renumber them
-        prints = dict(zip(map(id, findings), bl.fingerprints(text, findings)))
+        prints = bl.fingerprints_of(ch.keys, seen)
+        keep = list(range(len(ch.findings)))
         if base is not None:
-            findings = base.filter(it.target.name or it.target.path, text, findings)
+            kept = {id(f) for f in base.filter_keyed(t.name or t.path, ch.findings, ch.keys, left)}
+            keep = [i for i in keep if id(ch.findings[i]) in kept]
         if changed is not None:
-            if it.target.path == "-":
-                findings = []
+            if t.path == "-":
+                keep = []
             else:
-                lines = changed.lines(it.target.path)
+                lines = changed.lines(t.path)
                 if lines is not None:
-                    findings = [f for f in findings if it.result.doc.position(f.start)[0] in lines]
-        findings = [f for f in findings if severity_at_least(f.severity, min_sev)]
-        if fail_on != "never" and any(severity_at_least(f.severity, fail_on) for f in findings):
+                    keep = [i for i in keep if ch.positions[i][0] in lines]
+        keep = [i for i in keep if severity_at_least(ch.findings[i].severity, min_sev)]
+        if fail_on != "never" and any(severity_at_least(ch.findings[i].severity, fail_on) for i in keep):
             failed = True
-        shown = it.target.shown
-        rel = repo_relative(it.target.name or it.target.path, root)
-        reports.append(Report(shown, rel, it.result.doc, findings, [prints[id(f)] for f in findings]))
-    return Outcome(reports, notes, failed, input_error)
+        emit(Report(t.shown, repo_relative(t.name or t.path, root), [ch.findings[i] for i in keep],
+                    [ch.positions[i] for i in keep], [prints[i] for i in keep], done.index))
+        if done.last and progress:
+            progress()
+    return Outcome(notes, failed, input_error)
 
 
 def build_baseline(options: CheckOptions, path: str):
@@ -266,14 +417,13 @@ def build_baseline(options: CheckOptions, path: str):
     from modulfix.baseline import Baseline
 
     run = prepare(options)
-    items = read_all(run.targets, options.encoding, options.max_bytes)
-    check_all(items, default_jobs(options.jobs))
     base = Baseline(path)
     errors = []
-    for it in items:
-        if it.error is not None:
-            errors.append(it.error)
+    for done in results(run.targets, options.encoding, options.max_bytes, default_jobs(options.jobs)):
+        if done.error is not None:
+            errors.append(done.error)
             continue
-        assert it.source is not None and it.result is not None
-        base.add(it.target.name or it.target.path, it.source.text, it.result.findings)
+        assert done.checked is not None
+        t = run.targets[done.index]
+        base.add_keys(t.name or t.path, done.checked.keys)
     return base, errors

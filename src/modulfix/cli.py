@@ -203,7 +203,8 @@ def _config_options(f):
 
 def _input_options(f):
     f = click.option("--max-size", type=click.IntRange(1), default=16, show_default=True, metavar="MB",
-                     help="Refuse inputs larger than this.")(f)
+                     help="Refuse inputs larger than this (an input over 1 MB is read in pieces, in "
+                          "bounded memory: raising the limit is safe).")(f)
     f = click.option("--encoding", metavar="NAME", help="Decode inputs with this encoding.")(f)
     f = click.option("--stdin-filename", metavar="NAME",
                      help="For - (stdin): the file name used for its type, configuration, excludes and output.")(f)
@@ -270,30 +271,79 @@ def check(paths, fmt, output_files, min_severity, fail_on, baseline_file, diff_b
     2 on a usage or configuration error, 3 when an input is missing or unreadable.
     """
     from modulfix.checkrun import CheckOptions, execute, prepare
-    from modulfix.formats import render
+    from modulfix.formats import Writer
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     extra = _parse_output_files(output_files)
     run = prepare(CheckOptions(list(paths), encoding, max_size * 1048576, config_file, isolated,
                                not no_respect_excludes, stdin_filename, baseline_file, diff_base, jobs,
                                min_severity, fail_on))
-    with _progress(len(run.targets)) as bar:
-        outcome = execute(run, (lambda: bar.update(1)) if bar is not None else None)
-    for note in outcome.notes:
-        _err(note)
-    rendered: dict[str, str] = {}
-    for name, path in extra:
-        rendered.setdefault(name, render(name, outcome.reports, __version__))
-        parent = os.path.dirname(path)
-        if parent:
-            try:
-                os.makedirs(parent, exist_ok=True)
-            except OSError as exc:
-                raise OutputError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
-        write_atomic(path, rendered[name].encode("utf-8"))
-    text = rendered.get(fmt) or render(fmt, outcome.reports, __version__)
-    click.echo(text, nl=False)
+    files = [AtomicFile(path) for _, path in extra]
+    try:
+        writers = [Writer(name, f.write, __version__) for (name, _), f in zip(extra, files)]
+        writers.append(Writer(fmt, lambda text: click.echo(text, nl=False), __version__))
+
+        def emit(report) -> None:
+            for w in writers:
+                w.add(report)
+
+        with _progress(len(run.targets)) as bar:
+            outcome = execute(run, emit, (lambda: bar.update(1)) if bar is not None else None, _err)
+        for w in writers:
+            w.close()
+        for f in files:
+            f.commit()
+    finally:
+        for f in files:
+            f.discard()
     return outcome.exit_code
+
+
+class AtomicFile:
+    """A file written piece by piece (text as UTF-8, or bytes) into a temporary file
+    beside ``path``, which replaces ``path`` at :meth:`commit` (its directory is created
+    first)."""
+
+    def __init__(self, path: str, binary: bool = False):
+        import tempfile
+
+        self.path = path
+        parent = os.path.dirname(path)
+        try:
+            if parent:
+                os.makedirs(parent, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
+        try:
+            fd, self.tmp = tempfile.mkstemp(dir=parent or ".", prefix=".modulfix-", suffix=".tmp")
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        self.fh = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, text) -> None:
+        try:
+            self.fh.write(text)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
+
+    def commit(self) -> None:
+        try:
+            self.fh.close()
+            if os.path.exists(self.path):
+                os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
+            os.replace(self.tmp, self.path)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
+        self.tmp = ""
+
+    def discard(self) -> None:
+        if self.tmp:
+            self.fh.close()
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            self.tmp = ""
 
 
 # ---------------------------------------------------------------- baseline
@@ -388,7 +438,9 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
 
     from modulfix.checkrun import CheckOptions, check_all, prepare, read_all
     from modulfix.checking import fixed_text
+    from modulfix.errors import InputError
     from modulfix.ingest import encode
+    from modulfix.streamcheck import is_big as _is_big
 
     if interactive and (diff or write):
         raise UsageError("-i writes the files itself; give it without --diff or --write")
@@ -401,17 +453,20 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
     stream = not write and not diff and not interactive
     if stream and len(paths) != 1 or stream and os.path.isdir(paths[0]):
         raise UsageError("give one input, or use --write or --diff for several")
-    items = read_all(run.targets, encoding, max_size * 1048576)
-    if stream and not items:  # the one input is excluded: pass it through unchanged
-        from modulfix.ingest import read_source
-
-        source = read_source(paths[0], encoding, max_size * 1048576)
-        sys.stdout.buffer.write(source.text.encode("utf-8"))
-        sys.stdout.flush()
-        return EXIT_OK
-    check_all(items)
+    if stream:
+        return _fix_to_stdout(paths[0], run.targets[0] if run.targets else None, encoding, max_size * 1048576)
     code = EXIT_OK
-    for it in items:
+    for target in run.targets:  # one file at a time: memory for one file, not all of them
+        if write and not diff and not interactive and _is_big(target.path):
+            try:
+                _fix_in_place(target, encoding, max_size * 1048576)
+            except InputError as exc:
+                _err(str(exc))
+                code = EXIT_INPUT
+            continue
+        items = read_all([target], encoding, max_size * 1048576)
+        check_all(items)
+        it = items[0]
         if it.error is not None:
             _err(it.error)
             code = EXIT_INPUT
@@ -421,7 +476,7 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
             if _fix_interactive(it.target, source, result) == "quit":
                 break
             continue
-        new = fixed_text(result)
+        new = fixed_text(result, it.target.settings())
         if diff:
             name = it.target.shown
             click.echo("".join(difflib.unified_diff(
@@ -430,10 +485,76 @@ def fix(paths, diff, write, interactive, config_file, isolated, no_respect_exclu
         if write:
             if new != source.text:
                 write_atomic(it.target.path, encode(source, new))
-        elif not diff:
-            sys.stdout.buffer.write(new.encode("utf-8"))
-            sys.stdout.flush()
     return code
+
+
+def _fix_to_stdout(path: str, target, encoding: str | None, max_bytes: int) -> int:
+    """``fix`` of one input to stdout; an input larger than the streaming size is read,
+    fixed and written in pieces (bounded memory). An excluded input passes unchanged."""
+    from modulfix.checking import check_source, fixed_text
+    from modulfix.ingest import decode, read_source
+    from modulfix.streamcheck import open_text, settle, spool_stdin, stream_bytes
+
+    tf = source = None
+    if path == "-":
+        data, spooled = spool_stdin(max_bytes, stream_bytes())
+        if data is not None:
+            source = decode(data, "-", encoding)
+        else:
+            tf = open_text(spooled, "-", encoding, max_bytes, temporary=True)
+    elif os.path.isfile(path) and os.path.getsize(path) > stream_bytes():
+        tf = open_text(path, path, encoding, max_bytes)
+    else:
+        source = read_source(path, encoding, max_bytes)
+    try:
+        out = sys.stdout.buffer
+        if source is not None:
+            if target is not None:
+                if target.name:
+                    source.path = target.name
+                settings = target.settings()
+                out.write(fixed_text(check_source(source, settings), settings).encode("utf-8"))
+            else:
+                out.write(source.text.encode("utf-8"))
+        else:
+            fixed = settle(tf, target.settings()) if target is not None else tf
+            try:
+                for piece in fixed.pieces():
+                    out.write(piece.encode("utf-8"))
+            finally:
+                fixed.close()
+        out.flush()
+    finally:
+        if tf is not None:
+            tf.close()
+    return EXIT_OK
+
+
+def _fix_in_place(target, encoding: str | None, max_bytes: int) -> None:
+    """``fix --write`` of an input larger than the streaming size, in pieces: written
+    (atomically, in its encoding, with its byte-order mark) only when a fix changes it."""
+    from modulfix.ingest import _BOMS
+    from modulfix.streamcheck import open_text, settle
+
+    tf = open_text(target.path, target.path, encoding, max_bytes)
+    try:
+        fixed = settle(tf, target.settings())
+        if fixed is tf:
+            return
+        try:
+            out = AtomicFile(target.path, binary=True)
+            try:
+                if tf.bom:
+                    out.write(next(b for b, e in _BOMS if e.replace("-sig", "") == tf.encoding))
+                for piece in fixed.pieces():
+                    out.write(piece.encode(tf.encoding))
+                out.commit()
+            finally:
+                out.discard()
+        finally:
+            fixed.close()
+    finally:
+        tf.close()
 
 
 def _is_terminal() -> bool:

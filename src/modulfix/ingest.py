@@ -54,7 +54,9 @@ class Source:
 
 
 # Inputs larger than this are refused with a clear message (``--max-size`` raises it):
-# a scraped module is a few hundred kilobytes; 16 MB is a data dump, not a page.
+# a scraped module is a few hundred kilobytes; 16 MB is a data dump, not a page. (``check``
+# and ``fix`` read inputs over 1 MB in pieces, see :mod:`modulfix.streamcheck`, so a raised
+# limit does not raise their memory.)
 MAX_BYTES = 16 * 1024 * 1024
 
 

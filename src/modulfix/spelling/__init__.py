@@ -22,15 +22,19 @@ def get_checker():
     return _CHECKER
 
 
-def check_text(text: str, spans: list[tuple[int, int]] | None = None) -> list[Finding]:
-    """Findings for ``text`` (all of it, or only the given ``(start, end)`` spans)."""
+def check_text(text: str, spans: list[tuple[int, int]] | None = None, names: frozenset[str] | None = None,
+               paragraph_start: bool = True) -> list[Finding]:
+    """Findings for ``text`` (all of it, or only the given ``(start, end)`` spans).
+
+    ``names`` and ``paragraph_start``: when ``text`` is one piece of a longer document,
+    the document's names and whether the piece starts a paragraph."""
     if spans is None:
         spans = []
         start = 0
         for line in text.split("\n"):
             spans.append((start, start + len(line)))
             start += len(line) + 1
-    findings = get_checker().check_lines(text, spans)
+    findings = get_checker().check_lines(text, spans, names, paragraph_start)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 

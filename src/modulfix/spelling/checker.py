@@ -148,6 +148,30 @@ def impossible_onset(word: str) -> bool:
         and w[:2] not in _ONSETS and w[0].isalpha() and w[1].isalpha()
 
 
+class NameCounter:
+    """What :meth:`Checker._document_names` counts, fed span by span: a document read in
+    pieces gets the same names as when it is checked whole."""
+
+    def __init__(self) -> None:
+        self.cap: dict[str, int] = {}  # lowercased -> times written with a capital first letter
+        self.lower: set[str] = set()  # forms written without one
+
+    def add(self, text: str, spans: list[tuple[int, int]]) -> None:
+        from collections import Counter
+
+        # one search over the spans joined by a non-letter finds the words of each span
+        counts = Counter(_NAME_WORD.findall("\n".join([text[start:end] for start, end in spans])))
+        cap = self.cap
+        for w, n in counts.items():
+            if w[0].isupper():
+                cap[w.lower()] = cap.get(w.lower(), 0) + n
+            else:
+                self.lower.add(w)
+
+    def names(self) -> frozenset[str]:
+        return frozenset(w for w, n in self.cap.items() if n >= 2 and w not in self.lower)
+
+
 class Checker:
     def __init__(self, speller: Speller):
         self.sp = speller
@@ -158,12 +182,17 @@ class Checker:
         self._heads: dict[str, bool] = {}  # token -> can it start a two-word rule (fast path)
 
     # ------------------------------------------------------------ entry
-    def check_lines(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
-        """Check each ``text[start:end]`` span (a line, or a block segment)."""
-        self._names = self._document_names(text, spans)
+    def check_lines(self, text: str, spans: list[tuple[int, int]], names: frozenset[str] | None = None,
+                    paragraph_start: bool = True) -> list[Finding]:
+        """Check each ``text[start:end]`` span (a line, or a block segment).
+
+        ``names`` and ``paragraph_start`` (is the first span at a paragraph start?) are
+        given when ``text`` is one piece of a longer document (see :class:`NameCounter`).
+        """
+        self._names = self._document_names(text, spans) if names is None else names
         self._wrapped = self._hyphen_wraps(text, spans)
         out: list[Finding] = []
-        prev_end_blank = True
+        prev_end_blank = paragraph_start
         for start, end in spans:
             line = text[start:end]
             if not line.strip():
@@ -413,18 +442,9 @@ class Checker:
 
         Typos rarely repeat letter for letter; names (Roekman, Aslim) do.
         """
-        counts: dict[str, int] = {}
-        for start, end in spans:
-            for w in _NAME_WORD.findall(text, start, end):
-                counts[w] = counts.get(w, 0) + 1
-        cap: dict[str, int] = {}
-        lower: set[str] = set()
-        for w, n in counts.items():
-            if w[0].isupper():
-                cap[w.lower()] = cap.get(w.lower(), 0) + n
-            else:
-                lower.add(w)
-        return frozenset(w for w, n in cap.items() if n >= 2 and w not in lower)
+        counter = NameCounter()
+        counter.add(text, spans)
+        return counter.names()
 
     def check_line(self, line: str, offset: int, paragraph_start: bool = True,
                    whole: str | None = None) -> list[Finding]:
