@@ -355,7 +355,8 @@ class Checker:
         v = sp.verdict(low)
         if not cap and not v.ok:
             return False
-        if not cap and (low in _PREFIX_FRAGMENTS or lex.zipf(low) == 0 or not sp.is_valid(low)):
+        if not cap and low not in lex.function_words and (
+                low in _PREFIX_FRAGMENTS or lex.zipf(low) == 0 or (len(low) <= 4 and not sp.is_valid(low))):
             return False  # maybe half of a word broken apart (ber, an, cegahan): see _broken_word
         heads = {x.root for x in sp.analyses(low)
                  if x.prefixes and not x.suffix and not x.clitics and x.root in lex.compound_heads}

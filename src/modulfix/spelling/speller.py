@@ -483,7 +483,9 @@ class Speller:
         sug = self.suggester()
         found = {c.text: c for c in self.neighbours(w)[:10]}
         # a place name one letter away (sleman) does not end the search for a common word
-        if not any(c.zipf >= TYPO_D1_ZIPF and c.text not in self.lex.proper_case for c in found.values()):
+        # (up to four letters symspell looks one edit away only, which neighbours covers)
+        if len(w) > 4 and not any(c.zipf >= TYPO_D1_ZIPF and c.text not in self.lex.proper_case
+                                  for c in found.values()):
             for c in sug.suggest(w, limit=10):
                 found.setdefault(c.text, c)
         for text in self._morph_candidates(w):

@@ -2,9 +2,10 @@
 
 One-edit corrections are generated directly (:meth:`Speller.neighbours`); this index is
 loaded only for two-edit corrections, when no one-edit correction exists.
-Start reading from :meth:`Suggester.suggest`. The symspell index holds every standard
-form we know (roots, our word lists, written-apart compounds with their space, and the
-words of wordfreq's list that our own validity test accepts), each with its frequency.
+Start reading from :meth:`Suggester.suggest`. The symspell index holds every attested
+standard form (roots, our word lists, written-apart compounds with their space, and the
+words of wordfreq's list that our own validity test accepts), each with its frequency;
+unattested standard forms are found only at one edit (see :func:`build_index`).
 Non-standard variants are indexed too, but a hit on one is reported as its standard
 form (``respn`` -> ``respon`` -> ``respons``), so no suggestion is ever non-standard.
 
@@ -194,12 +195,21 @@ def _load_or_build_index(fp: str, standard: dict[str, float], variants: dict[str
 
 
 def build_index(standard: dict[str, float], variants: dict[str, str]):
+    """The two-edit index: attested standard forms only (and variants of them).
+
+    A correction two edits away is only ever used when it is common (a typo needs zipf
+    >= 4 at two edits, a fix >= 3), so the unattested half of the standard forms would
+    double the index, and its load time in every process, for suggestions that never
+    win. One-edit corrections still come from every standard form (Speller.neighbours).
+    """
     from symspellpy import SymSpell
 
     sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
     for term, z in standard.items():
-        sym.create_dictionary_entry(term, max(1, int(10 ** max(z, 0.0))))
+        if z > 0:
+            sym.create_dictionary_entry(term, max(1, int(10 ** z)))
     for wrong, right in variants.items():
         z = standard.get(right, 0.0)
-        sym.create_dictionary_entry(wrong, max(1, int(10 ** max(z, 0.0))))
+        if z > 0:
+            sym.create_dictionary_entry(wrong, max(1, int(10 ** z)))
     return sym
