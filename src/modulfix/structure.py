@@ -214,9 +214,11 @@ def _is_heading(items: list[_Item], i: int) -> bool:
 
 def _is_caps_heading(it: _Item) -> bool:
     """An unnumbered all-capitals line such as ``PENDAHULUAN`` or ``KATA PENGANTAR``."""
-    letters = [c for c in it.text if c.isalpha()]
-    return (it.kind == "text" and len(letters) >= 4 and all(c.isupper() for c in letters)
-            and len(it.text.split()) <= 10 and not it.text.endswith((".", ",", ";")))
+    text = it.text
+    if it.kind != "text" or not text.isupper() or text.endswith((".", ",", ";")):
+        return False  # isupper first: a cheap no for almost every line
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) <= 10
 
 
 class _Levels:
