@@ -31,6 +31,7 @@ SPECS: dict[str, tuple[int, dict]] = {
     "proper-case.tsv": (2, {}),
     "words.txt": (1, {}),
     "roots-exclude.txt": (2, {}),
+    "confusables.tsv": (3, {2: lambda v: v.split() == sorted(set(v.split())) and v == " ".join(v.split())}),
 }
 DI_CLASSES = {"place", "direction", "time", "demonstrative", "question"}
 # Files whose entries are single lowercase words (compounds: lowercase words joined by one space).
@@ -275,6 +276,12 @@ def test_only_adapted_spellings_are_auto_fixed():
     bad = [r[0] for r in rows("english.tsv")
            if r[2] == "fix" and r[3].split(";")[0].strip() not in ("loanword", "KBBI", "puebi.md")]
     assert not bad, f"english.tsv: entries marked fix that are not adapted spellings: {bad}"
+
+
+def test_confusables_are_pairs_of_standard_words():
+    lex = lexicon()
+    bad = [r for r in rows("confusables.tsv") if r[0] == r[1] or r[0] not in lex or r[1] not in lex]
+    assert not bad, f"confusables.tsv: both forms must be standard words, and differ: {bad}"
 
 
 def test_di_places_joined_forms_are_errors():

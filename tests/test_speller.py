@@ -278,6 +278,16 @@ def test_names_and_acronyms_are_not_slips(text):
     assert not [r for r in _rules(text) if r[0] == "typo"]
 
 
+@pytest.mark.parametrize("text,word,fix", [
+    ("Hasil survei menunjukkan bawah 31 orang belum siap.", "bawah", "bahwa"),
+    ("buku itu ada di bahwa meja", "bahwa", "bawah"),
+    ("pengelolaan sesuai dengar aturan", "dengar", "dengan"),
+])
+def test_real_word_errors_decided_by_the_word_before(text, word, fix):
+    assert ("realword", word, fix) in _rules(text)
+    assert _rules("ia duduk di bawah pohon, dan kami mendengar bahwa ia datang.") == []
+
+
 def test_bound_form_that_is_also_a_word_is_suggested():
     assert ("bound-form", "anti nyamuk", None) in _rules("obat anti nyamuk bakar")
     assert not [r for r in _rules("ia anti terhadap perubahan") if r[0] == "bound-form"]

@@ -136,6 +136,13 @@ _RULES = [
          "Fixed: anak2; a half that is no word alone (masing masing, kupu kupu); an affixed "
          "reduplication (berjam jam, sewaktu waktu). A repeated word with a space (anak anak) is a "
          "suggestion (warning): it may be a slip."),
+    Rule("realword", "error", "spelling",
+         "Flags a correct word typed where its look-alike is meant, in a context that decides it "
+         "(dictionaries/confusables.tsv): bahwa after a verb of saying or showing, bawah after "
+         "di/ke/dari, dengan after sesuai/bersama.",
+         "A spell checker that looks at words alone cannot see these; a fixed context can.",
+         "hasil survei menunjukkan bawah", "hasil survei menunjukkan bahwa",
+         "Safe: the cue word decides."),
     Rule("repeated-word", "error", "spelling",
          "Flags a function word written twice in a row.",
          "A doubled function word is always a slip.",

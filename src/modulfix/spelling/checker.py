@@ -254,7 +254,7 @@ class Checker:
             prev_head = heads.get(w)
             if prev_head is None:
                 low = w.lower()
-                prev_head = heads[w] = low == "di" or low in self._tails
+                prev_head = heads[w] = low == "di" or low in self._tails or low in self.lex.confusables
         if not marked:
             return []
         if "@" in line or "://" in line or "www." in line:
@@ -322,7 +322,7 @@ class Checker:
             prev_head = heads.get(w)
             if prev_head is None:
                 low = w.lower()
-                prev_head = heads[w] = low == "di" or low in self._tails
+                prev_head = heads[w] = low == "di" or low in self._tails or low in self.lex.confusables
         return True
 
     def _token_quiet(self, w: str) -> bool | str | None:
@@ -382,6 +382,8 @@ class Checker:
         """Could a two-word rule fire on two quiet words (dari dari, di lakukan, ...)?"""
         la, lb = a.lower(), b.lower()
         if la == lb or (la == "di" and self._di_trigger(lb)) or (len(la) > len(lb) > 2 and la.endswith(lb)):
+            return True
+        if lb in self.lex.confusables.get(la, ()):
             return True
         return la in self._tails and bool(self._confix_tail(lb) & self._tails[la])
 
@@ -818,6 +820,13 @@ class Checker:
             fix = f"{a.text}-{b.text}"
             return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                  (fix,), fix, "morphology", "error")
+        # a real word where its look-alike is meant: menunjukkan bawah -> bahwa
+        meant = lex.confusables.get(la, {}).get(lb)
+        if meant and not b.text[1:2].isupper():
+            fix = transfer_case(b.text, meant)
+            return self._finding(Token("word", b.start, b.end, b.text), "realword",
+                                 f"after {a.text!r}, {fix!r} is meant", (fix,), fix,
+                                 lex.sources["confusables"], "error")
         # pun written apart where it is joined: walau pun -> walaupun
         if lb == "pun" and la + "pun" in lex.pun_joined:
             fix = a.text + b.text

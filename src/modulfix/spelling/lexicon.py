@@ -26,7 +26,7 @@ from pathlib import Path
 from modulfix import __version__
 from modulfix.resources import dictionaries_dir
 
-FORMAT = 6  # bump when the compiled layout or the build logic changes
+FORMAT = 7  # bump when the compiled layout or the build logic changes
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Lexicon:
     attested: dict[str, float] = field(default_factory=dict)  # wordfreq zipf of any string
     english_words: dict[str, float] = field(default_factory=dict)  # wordfreq en zipf
     standard: dict[str, float] = field(default_factory=dict)  # every standard form -> zipf
+    confusables: dict[str, dict[str, str]] = field(default_factory=dict)  # cue -> written -> meant
     quiet_words: frozenset[str] = frozenset()  # attested words no rule fires on (a speed-up)
     sources: dict[str, str] = field(default_factory=dict)  # list name -> file it came from
 
@@ -85,6 +86,7 @@ DATA_FILES = (
     "nonstandard.tsv", "english.tsv", "compounds.txt", "joined-compounds.txt",
     "bound-forms.txt", "pun-joined.txt", "di-places.txt", "function-words.txt",
     "proper-case.tsv", "words.txt", "roots-exclude.txt", "melting-exceptions.txt",
+    "confusables.tsv",
 )
 
 
@@ -155,6 +157,11 @@ def build() -> Lexicon:
     lex.function_words = frozenset(r[0].lower() for r in read_rows(d / "function-words.txt"))
     lex.proper_case = {r[0].lower(): r[1] for r in read_rows(d / "proper-case.tsv", 2)}
     lex.melting_exceptions = frozenset(r[0].lower() for r in read_rows(d / "melting-exceptions.txt"))
+    confusables: dict[str, dict[str, str]] = {}
+    for written, meant, cues in read_rows(d / "confusables.tsv", 3):
+        for cue in cues.split():
+            confusables.setdefault(cue.lower(), {})[written.lower()] = meant.lower()
+    lex.confusables = confusables
     excluded = {r[0].lower() for r in read_rows(d / "roots-exclude.txt", 2)}
     excluded |= set(lex.nonstandard) | set(lex.english) | set(lex.compounds)
 
@@ -182,6 +189,7 @@ def build() -> Lexicon:
         "di_places": "dictionaries/di-places.txt",
         "function_words": "dictionaries/function-words.txt",
         "proper_case": "dictionaries/proper-case.tsv",
+        "confusables": "dictionaries/confusables.tsv",
         "standard": "roots, our lists, and wordfreq words that morphology accepts",
         "attested": "wordfreq id",
         "english_words": "wordfreq en",
