@@ -297,3 +297,18 @@ def test_fix_write_in_pieces_is_the_whole_file_fix(capsys, tmp_path, monkeypatch
         assert (tmp_path / "clean.txt").read_text(encoding="utf-8") == "Desa kita.\n"
     assert results[0] == results[1]
     assert results[0][1] != data and results[0][1].startswith(data[:2])  # the same BOM (or none)
+
+
+def test_check_uses_every_core_only_when_there_is_enough_to_check(tmp_path, monkeypatch):
+    from modulfix.config import Config
+
+    small = tmp_path / "small.txt"
+    small.write_text("kata " * 100, encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text("kata " * (checkrun.AUTO_JOBS_MIN_BYTES // 5 + 1), encoding="utf-8")
+    monkeypatch.setattr(checkrun.os, "cpu_count", lambda: 4)
+    cfg = Config()
+    assert checkrun.auto_jobs(0, [checkrun.Target(str(small), cfg, "text")]) == 1
+    assert checkrun.auto_jobs(0, [checkrun.Target(str(big), cfg, "text")]) == 4
+    assert checkrun.auto_jobs(0, [checkrun.Target("-", cfg, "text")]) == 1
+    assert checkrun.auto_jobs(3, [checkrun.Target(str(small), cfg, "text")]) == 3

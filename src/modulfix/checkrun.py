@@ -139,9 +139,31 @@ def check_all(items: list[Item], jobs: int = 1, progress: Callable[[], None] | N
                 progress()
 
 
+# With --jobs 0 (the default of check) the work is shared out only from this much input:
+# below it, starting workers costs more than they save.
+AUTO_JOBS_MIN_BYTES = 1 << 20
+
+
 def default_jobs(value: int) -> int:
     """``--jobs 0`` means one per core."""
     return value if value > 0 else (os.cpu_count() or 1)
+
+
+def auto_jobs(value: int, targets: list[Target]) -> int:
+    """The number of processes for ``--jobs value``: 0 is one per core, but only when
+    the files to check add up to :data:`AUTO_JOBS_MIN_BYTES` (stdin counts as small)."""
+    if value > 0:
+        return value
+    total = 0
+    for t in targets:
+        if t.path != "-":
+            try:
+                total += os.path.getsize(t.path)
+            except OSError:
+                pass
+        if total >= AUTO_JOBS_MIN_BYTES:
+            return default_jobs(0)
+    return 1
 
 
 # ---------------------------------------------------------------- streaming: file by file, piece by piece
@@ -290,7 +312,7 @@ class CheckOptions:
     stdin_filename: str | None = None
     baseline: str | None = None
     diff_base: str | None = None
-    jobs: int = 1
+    jobs: int = 0  # 0: one per core from AUTO_JOBS_MIN_BYTES of input (see auto_jobs)
     min_severity: str | None = None
     fail_on: str | None = None
 
@@ -375,7 +397,7 @@ def execute(run: Run, emit: Callable, progress: Callable[[], None] | None = None
         if note:
             note(message)
 
-    for done in results(run.targets, opts.encoding, opts.max_bytes, default_jobs(opts.jobs)):
+    for done in results(run.targets, opts.encoding, opts.max_bytes, auto_jobs(opts.jobs, run.targets)):
         t = run.targets[done.index]
         if done.error is not None:
             tell(done.error)
@@ -419,7 +441,7 @@ def build_baseline(options: CheckOptions, path: str):
     run = prepare(options)
     base = Baseline(path)
     errors = []
-    for done in results(run.targets, options.encoding, options.max_bytes, default_jobs(options.jobs)):
+    for done in results(run.targets, options.encoding, options.max_bytes, auto_jobs(options.jobs, run.targets)):
         if done.error is not None:
             errors.append(done.error)
             continue

@@ -258,8 +258,9 @@ PROGRESS_MIN_FILES = 20
 @click.option("--baseline", "baseline_file", metavar="FILE",
               help="Report only findings not recorded in this baseline (see: modulfix baseline).")
 @click.option("--diff-base", metavar="REF", help="Report only findings on lines changed since the git revision REF.")
-@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True, metavar="N",
-              help="Check files in N processes (0: one per core); the output is the same for any N.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, show_default=True, metavar="N",
+              help="Check in N processes; 0: one per core once there is at least 1 MB to check. "
+                   "The output is the same for any N.")
 @_config_options
 @_input_options
 def check(paths, fmt, output_files, min_severity, fail_on, baseline_file, diff_base, jobs, config_file,
@@ -351,8 +352,8 @@ class AtomicFile:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "output", metavar="FILE",
               help="Write the baseline here [default: the configured baseline, else .modulfix-baseline.json].")
-@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True, metavar="N",
-              help="Check files in N processes (0: one per core).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, show_default=True, metavar="N",
+              help="Check in N processes; 0: one per core once there is at least 1 MB to check.")
 @_config_options
 @_input_options
 def baseline(paths, output, jobs, config_file, isolated, no_respect_excludes, stdin_filename, encoding,
