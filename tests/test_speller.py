@@ -288,6 +288,22 @@ def test_real_word_errors_decided_by_the_word_before(text, word, fix):
     assert _rules("ia duduk di bawah pohon, dan kami mendengar bahwa ia datang.") == []
 
 
+@pytest.mark.parametrize("text,rule,span,fix", [
+    ("A. PENGATNAR", "typo", "PENGATNAR", None),                                # an all-caps heading line
+    ("Apabla hujan turun, kami pulang.", "typo", "Apabla", None),             # a letter left out
+    ("kegiatan surat menyurat sekolah", "reduplication", "surat menyurat", "surat-menyurat"),
+    ("saling tolong menolong", "reduplication", "tolong menolong", "tolong-menolong"),
+    ("Paru paru manusia", "reduplication", "Paru paru", None),
+    ("kami olah raga pagi", "compound-apart", "olah raga", "olahraga"),
+    ("lebih baik dari pada dia", "compound-apart", "dari pada", None),        # both function words
+    ("sistem ke selamatan kerja", "split-word", "ke selamatan", None),
+    ("kerja sama antar daerah", "bound-form", "antar daerah", None),
+])
+def test_more_written_apart_and_capital_rules(text, rule, span, fix):
+    assert (rule, span, fix) in _rules(text)
+    assert _rules("pergi ke luar negeri dan ke lapangan.") == []
+
+
 def test_bound_form_that_is_also_a_word_is_suggested():
     assert ("bound-form", "anti nyamuk", None) in _rules("obat anti nyamuk bakar")
     assert not [r for r in _rules("ia anti terhadap perubahan") if r[0] == "bound-form"]

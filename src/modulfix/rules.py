@@ -134,8 +134,15 @@ _RULES = [
          "Reduplication takes a hyphen (PUEBI).",
          "anak2, anak anak, masing masing, berjam jam", "anak-anak, masing-masing, berjam-jam",
          "Fixed: anak2; a half that is no word alone (masing masing, kupu kupu); an affixed "
-         "reduplication (berjam jam, sewaktu waktu). A repeated word with a space (anak anak) is a "
-         "suggestion (warning): it may be a slip."),
+         "reduplication (berjam jam, sewaktu waktu) or one with meN- on the second half (surat "
+         "menyurat, tolong menolong). A repeated word with a space (anak anak) is a suggestion "
+         "(warning): it may be a slip."),
+    Rule("compound-apart", "error", "spelling",
+         "Flags a compound written apart whose standard spelling is one word "
+         "(dictionaries/joined-compounds.txt): olah raga, nara sumber, kasat mata.",
+         "KBBI writes these compounds as one word.",
+         "kami olah raga pagi", "kami olahraga pagi",
+         "Safe, except when both halves are function words (dari pada, apa lagi: a suggestion)."),
     Rule("realword", "error", "spelling",
          "Flags a correct word typed where its look-alike is meant, in a context that decides it "
          "(dictionaries/confusables.tsv): bahwa after a verb of saying or showing, bawah after "

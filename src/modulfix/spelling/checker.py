@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from modulfix.document import Finding
 from modulfix.spelling.casing import transfer_case
 from modulfix.spelling.speller import ENGLISH_ZIPF, Speller, Verdict
+from modulfix.spelling.morphology import nasal_form
 from modulfix.spelling.suggest import is_slip, is_stutter
 
 _TOKEN = re.compile(
@@ -54,7 +55,7 @@ _PREFIX_FRAGMENTS = frozenset(
     "ber be ter te per pe me mem men meng meny menge peng pem pen peny penge memper diper".split())
 # Bound forms that are also words, but before a noun are most often the prefix
 # (anti nyamuk, pasca panen): suggested, never fixed.
-_BOUND_BEFORE_NOUN = frozenset("anti pasca pra non".split())
+_BOUND_BEFORE_NOUN = frozenset("anti antar pasca pra non".split())
 # Prefixes of an affixed reduplication: berjam-jam, sewaktu-waktu, bermain-main.
 _REDUP_PREFIXES = frozenset("ber be se ter".split())
 ABBREVIATIONS = frozenset(
@@ -180,6 +181,8 @@ class Checker:
         self._english_cache: dict[str, tuple[bool, bool]] = {}
         self._tails: dict[str, set[str]] = {}  # confix compound heads -> their tails
         self._heads: dict[str, bool] = {}  # token -> can it start a two-word rule (fast path)
+        # first halves of the compounds written joined (olah of olahraga, dari of daripada)
+        self._compound_heads = frozenset(c[:i] for c in self.lex.joined_compounds for i in range(2, len(c) - 1))
 
     # ------------------------------------------------------------ entry
     def check_lines(self, text: str, spans: list[tuple[int, int]], names: frozenset[str] | None = None,
@@ -243,7 +246,7 @@ class Checker:
                     # None: quiet only at a sentence start; SENTENCE: quiet only elsewhere
                     if start is None or start is (q is SENTENCE):
                         marked.append(n)
-            if prev and ((prev_head and self._pair_trigger(prev, w))
+            if prev and (((prev_head or w[:2] in ("me", "Me")) and self._pair_trigger(prev, w))
                          or (len(prev) == len(w) and prev.lower() == w.lower())
                          or (len(prev) > len(w) > 2 and prev.endswith(w))):  # berjam jam
                 if not marked or marked[-1] != n - 1:
@@ -254,7 +257,7 @@ class Checker:
             prev_head = heads.get(w)
             if prev_head is None:
                 low = w.lower()
-                prev_head = heads[w] = low == "di" or low in self._tails or low in self.lex.confusables
+                prev_head = heads[w] = self._is_head(low)
         if not marked:
             return []
         if "@" in line or "://" in line or "www." in line:
@@ -314,7 +317,7 @@ class Checker:
                 if start is None or start is (q is SENTENCE):
                     return False
             # a two-word rule needs a repeat, or di / a compound head first
-            if prev and ((prev_head and self._pair_trigger(prev, w))
+            if prev and (((prev_head or w[:2] in ("me", "Me")) and self._pair_trigger(prev, w))
                          or (len(prev) == len(w) and prev.lower() == w.lower())
                          or (len(prev) > len(w) > 2 and prev.endswith(w))):  # berjam jam
                 return False
@@ -322,7 +325,7 @@ class Checker:
             prev_head = heads.get(w)
             if prev_head is None:
                 low = w.lower()
-                prev_head = heads[w] = low == "di" or low in self._tails or low in self.lex.confusables
+                prev_head = heads[w] = self._is_head(low)
         return True
 
     def _token_quiet(self, w: str) -> bool | str | None:
@@ -378,13 +381,22 @@ class Checker:
             q = self._quiet[w] = self._token_quiet(w)
         return q  # type: ignore[return-value]
 
+    def _is_head(self, low: str) -> bool:
+        """Can ``low`` be the first word of a two-word rule (the fast path asks)?"""
+        return (low in ("di", "ke") or low in self._tails or low in self.lex.confusables
+                or low in self._compound_heads)
+
     def _pair_trigger(self, a: str, b: str) -> bool:
         """Could a two-word rule fire on two quiet words (dari dari, di lakukan, ...)?"""
         la, lb = a.lower(), b.lower()
         if la == lb or (la == "di" and self._di_trigger(lb)) or (len(la) > len(lb) > 2 and la.endswith(lb)):
             return True
-        if lb in self.lex.confusables.get(la, ()):
+        if lb in self.lex.confusables.get(la, ()) or (la + lb) in self.lex.joined_compounds:
             return True
+        if la == "ke" and lb.endswith("an"):
+            return True  # ke selamatan
+        if lb[:2] == "me" and len(la) >= 4 and lb == nasal_form(la, "me"):
+            return True  # surat menyurat
         return la in self._tails and bool(self._confix_tail(lb) & self._tails[la])
 
     @staticmethod
@@ -542,8 +554,9 @@ class Checker:
             if v.rule in ("nonstandard", "compound-joined", "preposition-joined"):
                 return self._from_verdict(tok, v)
             if v.rule == "typo" and len(low) >= 5 and self._caps_heading(toks, i):
-                # a slip in an all-caps heading (BAB II PEMBAHSAN), judged like a capital
-                return self._strong_typo(tok, low, v)
+                # a slip in an all-caps heading (BAB II PEMBAHSAN, A. PENGATNAR): headings
+                # are made of words, so it is judged like a lowercase word
+                return self._from_verdict(tok, v) if self._all_caps_line() else self._strong_typo(tok, low, v)
             return None
         if not low.isalpha() or any(c.isupper() for c in text[1:]):
             return None  # mixed case: iPhone, McDonald, eKTP
@@ -679,11 +692,18 @@ class Checker:
             # two letters swapped in a common word (Kredti): names rarely look like that
             return (n >= 7 and c.zipf >= 4.0 and (bonus >= 0.5 or n >= 9)) or (
                 n >= 10 and c.zipf >= 3.5) or (c.zipf >= 5.5 and bonus >= 0.5) or (
-                c.zipf >= 4.5 and _swapped(low, c.text))
+                c.zipf >= 4.5 and _swapped(low, c.text)) or (
+                # a letter left out of a very common word (Apabla)
+                c.zipf >= 4.8 and len(c.text) == n + 1 and low[0] == c.text[0] and is_slip(low, c.text))
 
         # any of the first few: a rare place name one letter away must not hide a common
         # word two slips away (Sleian: Sleman, Selain)
         return self._from_verdict(tok, v) if any(slip_of(c) for c in cands[:4]) else None
+
+    def _all_caps_line(self) -> bool:
+        """Every word of the line is in capitals (a heading: A. PENGANTAR)."""
+        words = [w for w in _FAST_WORD.findall(self._whole) if len(w) > 1]
+        return 0 < len(words) <= 8 and all(w.isupper() for w in words)
 
     def _caps_heading(self, toks: list[Token], i: int) -> bool:
         """Another all-caps word on the line is a common Indonesian word (BAB, MATERI):
@@ -691,6 +711,8 @@ class Checker:
         low = toks[i].text.lower()
         if sum(c in "aeiou" for c in low) * 3 < len(low):
             return False
+        if self._all_caps_line() and len(low) >= 6:
+            return True
         for t in _FAST_WORD.findall(self._whole):  # the whole line, not a window of it
             if t != toks[i].text and len(t) >= 3 and t.isupper():
                 w = t.lower()
@@ -810,10 +832,16 @@ class Checker:
                 # masing masing: the half is no word of its own, so only the hyphen is right
                 return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                      (fix,), fix, "context", "error")
-            if sp.is_valid(la) and not a.text[0].isupper():
+            if sp.is_valid(la):  # anak anak, Paru paru: a suggestion, it may be a slip
                 return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                      (fix, a.text), None, "context", "warning")
             return None
+        # reduplication with meN- on the second half: surat menyurat, tolong menolong
+        if len(la) >= 4 and lb.startswith("me") and not b.text[0].isupper() and a.text[1:].islower() \
+                and sp.is_root(la) and lb == nasal_form(la, "me"):
+            fix = f"{a.text}-{b.text}"
+            return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                 (fix,), fix, "morphology", "error")
         # affixed reduplication written apart: berjam jam, sewaktu waktu
         if len(lb) >= 3 and la.endswith(lb) and la != lb and not b.text[0].isupper() \
                 and la[: len(la) - len(lb)] in _REDUP_PREFIXES and sp.is_valid(lb):
@@ -869,6 +897,13 @@ class Checker:
             safe = fixed if la not in lex.bound_free else None
             return self._finding(span, "bound-form", f"bound form is written joined: {fixed}", (fixed,),
                                  safe, lex.sources["bound_forms"], "error" if safe else "warning")
+        # a compound that is written joined, written apart: olah raga, dari pada
+        if (la + lb) in lex.joined_compounds and not b.text[0].isupper() and a.text[1:].islower():
+            fix = transfer_case(a.text, la + lb)
+            both_function = la in lex.function_words and lb in lex.function_words
+            return self._finding(span, "compound-apart", f"written as one word: {fix}", (fix,),
+                                 None if both_function else fix, lex.sources["joined_compounds"],
+                                 "warning" if both_function else "error")
         # a word broken apart: pe nyuluhan, keuang an, ber diferensiasi
         broken = self._broken_word(a, b)
         if broken is not None:
@@ -909,6 +944,13 @@ class Checker:
         """
         la, lb = a.text.lower(), b.text.lower()
         lex, sp = self.lex, self.sp
+        if la == "ke" and lb.endswith("an") and not b.text[0].isupper():
+            joined = la + lb  # ke selamatan: a ke-...-an noun broken after its prefix
+            if lex.zipf(joined) >= 4.0 and lex.zipf(joined) >= lex.zipf(lb) + 1.0 and any(
+                    x.valid and x.prefixes == ("ke",) and x.suffix == "an" for x in sp.analyses(joined)):
+                fix = transfer_case(a.text, joined)
+                return self._finding(Token("word", a.start, b.end, f"{a.text} {b.text}"), "split-word",
+                                     f"word broken apart: {fix}", (fix,), None, "morphology", "warning")
         if la in ("di", "ke", "se") or lb in SPLIT_SUFFIXES or lb == "pun" or b.text[0].isupper() \
                 or a.text.isupper() or la in lex.function_words or lb in lex.function_words \
                 or la in lex.bound_forms or len(la) + len(lb) < 6:
