@@ -304,6 +304,15 @@ def test_more_written_apart_and_capital_rules(text, rule, span, fix):
     assert _rules("pergi ke luar negeri dan ke lapangan.") == []
 
 
+def test_attested_misspellings_and_unmelted_s():
+    sp = get_checker().sp
+    assert sp.verdict("menggangu").rule == "typo-likely"   # common on the web, no analysis
+    assert sp.verdict("setalah").rule == "typo-likely"     # one vowel for another, far rarer
+    assert sp.verdict("merinci").ok                        # not a slip of the place Kerinci
+    v = sp.verdict("mensosialisasikan")
+    assert (v.rule, v.status, v.fix) == ("affix-melting", "warning", None)
+
+
 def test_bound_form_that_is_also_a_word_is_suggested():
     assert ("bound-form", "anti nyamuk", None) in _rules("obat anti nyamuk bakar")
     assert not [r for r in _rules("ia anti terhadap perubahan") if r[0] == "bound-form"]

@@ -44,7 +44,9 @@ _RULES = [
     Rule("typo-likely", "warning", "spelling",
          "Flags a rare word that is grammatical on paper but one edit away from a far more frequent "
          "word with a different root (melakkan = me+lak+kan vs melakukan), when the difference is a "
-         "slip (a letter left out or doubled, swapped letters, a neighbouring key).",
+         "slip (a letter left out or doubled, swapped letters, a neighbouring key); or a string "
+         "web text attests (so wordfreq knows it) that has no analysis of its own and is one such "
+         "slip from a commoner word (menggangu), or one vowel away from a far commoner one (setalah).",
          "Stemmers accept such typos because some root fits; frequency tells they are slips.",
          "kerangka kerja melakkan pendampingan", "melakukan",
          "Auto-fixed only for an attested string at least 300 times rarer than its single neighbour; "
@@ -80,7 +82,7 @@ _RULES = [
          "PUEBI rule; the unmelted forms are common errors that stemmers accept.",
          "mengkoordinasi, pengkoordinasian, mempengaruhi", "mengoordinasi, pengoordinasian, memengaruhi",
          "Safe for k/p/t; for s and other nasal errors only when the corrected form is attested, "
-         "otherwise a suggestion (info). Lexicalised exceptions: dictionaries/melting-exceptions.txt."),
+         "otherwise a suggestion (warning). Lexicalised exceptions: dictionaries/melting-exceptions.txt."),
     Rule("kan-an", "error", "spelling",
          "Flags -kan/-an confusion after a root ending in k: -kan doubles the k, -an does not.",
          "dimasukan and penunjukkan are frequent errors.",

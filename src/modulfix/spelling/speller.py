@@ -51,6 +51,14 @@ SHORT_SLIP_TARGET_ZIPF = 6.0
 ENGLISH_ZIPF = 3.0
 
 
+def _vowel_for_vowel(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ by one vowel written for another (setalah/setelah)?"""
+    if len(a) != len(b):
+        return False
+    d = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(d) == 1 and a[d[0]] in "aeiou" and b[d[0]] in "aeiou"
+
+
 def _swapped(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` differ by two neighbouring letters swapped?"""
     if len(a) != len(b):
@@ -240,7 +248,7 @@ class Speller:
             elif a.issue == "unmelted-s":
                 unsure.add(a.correct)
         how = "; ".join(a.describe() + f" [{a.issue}]" for a in analyses if a.issue)
-        for fixes, status in ((sure, "error"), (likely, "error"), (unsure, "info")):
+        for fixes, status in ((sure, "error"), (likely, "error"), (unsure, "warning")):
             if fixes:
                 fx = sorted(fixes)
                 msg = ("k/p/t/s before a vowel melts after meN-/peN- (PUEBI)" if fixes is not likely
@@ -371,9 +379,10 @@ class Speller:
 
         roots = {a.root for a in self.analyses(w)}
         if derived:
+            # a strict slip, or one vowel for another (setalah: setelah)
             cands = [c for c in self.neighbours(w)
                      if " " not in c.text and c.zipf - z >= ATTESTED_DERIVED_GAP
-                     and is_slip(w, c.text, strict=True)
+                     and (is_slip(w, c.text, strict=True) or _vowel_for_vowel(w, c.text))
                      and not roots & {a.root for a in self.analyses(c.text)}]
         else:
             cands = [c for c in self.neighbours(w)
@@ -381,6 +390,18 @@ class Speller:
                      and (c.zipf - z >= ATTESTED_TYPO_GAP
                           or (c.zipf - z >= ATTESTED_SLIP_GAP and typo_bonus(w, c.text) >= 0.8))
                      and not roots & {a.root for a in self.analyses(c.text)}]
+            if not cands and len(w) >= 7 and w not in self.lex.english_words and not self.is_valid(w):
+                # a misspelling common enough on the web to be attested (menggangu): no
+                # analysis of its own, one typical slip from a commoner word that has one
+                weak = [c for c in self.neighbours(w) if " " not in c.text and c.zipf >= z + 0.3
+                        and is_slip(w, c.text, strict=True) and self.is_valid(c.text)
+                        and c.text not in self.lex.proper_case]  # merinci is no slip of Kerinci
+                if weak:
+                    top = weak[0]
+                    return Verdict(w, "warning", "typo-likely", f"probably a typo for {top.text}",
+                                   tuple(c.text for c in weak[:3]), None, "wordfreq id",
+                                   how=f"attested (zipf {z:.2f}) but no analysis; {top.text!r} "
+                                       f"(zipf {top.zipf:.2f}) is one slip away")
         if not cands:
             return None
         top = cands[0]
