@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from modulfix import AUTO_JOBS_MIN_BYTES
 from modulfix.checking import SKIP_DIRS, FileResult, FileSettings, check_source
 from modulfix.config import Config, ConfigCache
 from modulfix.errors import InputError, ModulfixError
@@ -139,9 +140,6 @@ def check_all(items: list[Item], jobs: int = 1, progress: Callable[[], None] | N
                 progress()
 
 
-# With --jobs 0 (the default of check) the work is shared out only from this much input:
-# below it, starting workers costs more than they save.
-AUTO_JOBS_MIN_BYTES = 1 << 20
 
 
 def default_jobs(value: int) -> int:

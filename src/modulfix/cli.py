@@ -73,8 +73,9 @@ def cli() -> None:
 @click.option("--encoding", metavar="NAME", help="Decode inputs with this encoding instead of detecting it.")
 @click.option("--max-size", type=click.IntRange(1), default=16, show_default=True, metavar="MB",
               help="Refuse inputs larger than this.")
-@click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True, metavar="N",
-              help="Clean several inputs in N processes (output identical to --jobs 1).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, show_default=True, metavar="N",
+              help="Clean several inputs in N processes; 0: one per core once the inputs add up to "
+                   "1 MB (output identical to --jobs 1).")
 def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encoding, max_size, jobs) -> int:
     """Turn scraped pages (INPUT, or - for stdin) into clean Markdown.
 
@@ -135,6 +136,16 @@ def _map_jobs(func, items: list, jobs: int):
 
     The lexicon is loaded before the pool forks, so workers share it instead of each
     loading it again."""
+    if jobs == 0:  # auto: every core, when there is enough to share out
+        from modulfix import AUTO_JOBS_MIN_BYTES
+
+        total = 0
+        for path in items:
+            try:
+                total += os.path.getsize(path)
+            except (OSError, ValueError):
+                pass
+        jobs = (os.cpu_count() or 1) if total >= AUTO_JOBS_MIN_BYTES else 1
     if jobs <= 1 or len(items) < 2 or "-" in items:
         yield from map(func, items)
         return
