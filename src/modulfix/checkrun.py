@@ -278,6 +278,10 @@ def results(targets: list[Target], encoding: str | None = None, max_bytes: int =
 
     get_checker()  # load once here: forked workers inherit it, others read the cache
     with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # while this process reads a large file's first passes, the workers load the
+        # suggestion index they will need (best effort: one warm-up task each)
+        for _ in range(jobs):
+            pool.submit(_warm_up)
         window: deque = deque()
         for task in tasks:
             window.append(task if isinstance(task, Done) else pool.submit(task[0], task[1]))
@@ -285,6 +289,12 @@ def results(targets: list[Target], encoding: str | None = None, max_bytes: int =
                 yield from _collect(window.popleft())
         while window:
             yield from _collect(window.popleft())
+
+
+def _warm_up() -> None:
+    from modulfix.spelling import get_checker
+
+    get_checker().sp.suggester()._index()
 
 
 def _collect(item) -> list[Done]:
