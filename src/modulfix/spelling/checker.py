@@ -246,7 +246,8 @@ class Checker:
                     # None: quiet only at a sentence start; SENTENCE: quiet only elsewhere
                     if start is None or start is (q is SENTENCE):
                         marked.append(n)
-            if prev and (((prev_head or w[:2] in ("me", "Me")) and self._pair_trigger(prev, w))
+            if prev and (((prev_head or (w[:2] in ("me", "Me") and w.endswith(prev[2:])))
+                          and self._pair_trigger(prev, w))
                          or (len(prev) == len(w) and prev.lower() == w.lower())
                          or (len(prev) > len(w) > 2 and prev.endswith(w))):  # berjam jam
                 if not marked or marked[-1] != n - 1:
@@ -317,7 +318,8 @@ class Checker:
                 if start is None or start is (q is SENTENCE):
                     return False
             # a two-word rule needs a repeat, or di / a compound head first
-            if prev and (((prev_head or w[:2] in ("me", "Me")) and self._pair_trigger(prev, w))
+            if prev and (((prev_head or (w[:2] in ("me", "Me") and w.endswith(prev[2:])))
+                          and self._pair_trigger(prev, w))
                          or (len(prev) == len(w) and prev.lower() == w.lower())
                          or (len(prev) > len(w) > 2 and prev.endswith(w))):  # berjam jam
                 return False
