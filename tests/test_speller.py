@@ -306,6 +306,7 @@ def test_more_written_apart_and_capital_rules(text, rule, span, fix):
 
 def test_attested_misspellings_and_unmelted_s():
     sp = get_checker().sp
+    assert sp.verdict("manga").rule != "typo-likely"        # a common English word, not mana
     assert sp.verdict("menggangu").rule == "typo-likely"   # common on the web, no analysis
     assert sp.verdict("setalah").rule == "typo-likely"     # one vowel for another, far rarer
     assert sp.verdict("merinci").ok                        # not a slip of the place Kerinci

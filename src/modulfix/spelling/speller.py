@@ -375,6 +375,8 @@ class Speller:
     def _attested_typo(self, w: str, z: float, derived: bool = False) -> Verdict | None:
         if len(w) < 5 or z + ATTESTED_SLIP_GAP > self._top_zipf():
             return None  # no standard word is frequent enough to make this one a slip
+        if self.lex.english_words.get(w, 0.0) >= ENGLISH_ZIPF:
+            return None  # a common English word (manga, sharing): a foreign term, not a slip
         from modulfix.spelling.suggest import typo_bonus
 
         roots = {a.root for a in self.analyses(w)}
