@@ -292,44 +292,6 @@ class Checker:
                 out.append((a, b))
         return out
 
-    def _quiet_line(self, line: str) -> bool:
-        """True when no rule can fire on ``line``: the common case, decided cheaply.
-
-        Every word must be *quiet* (cached per distinct token: standard, not English,
-        not a trigger of a two-word rule) and no punctuation, sentence-start or
-        repetition pattern may occur. Anything else takes the full path.
-        """
-        if _SLOW_LINE.search(line) or ("2" in line and _REDUP_DIGIT.search(line)):
-            return False
-        quiet = self._quiet
-        heads = self._heads
-        prev = ""
-        prev_head = False
-        for m in _FAST_WORD.finditer(line):
-            w = m.group()
-            q = quiet.get(w, _MISSING)
-            if q is _MISSING:
-                q = quiet[w] = self._token_quiet(w)
-            if q is not True:
-                if q is False:
-                    return False
-                start = _fast_sentence_start(line, m.start())
-                # None: quiet only at a sentence start; SENTENCE: quiet only elsewhere
-                if start is None or start is (q is SENTENCE):
-                    return False
-            # a two-word rule needs a repeat, or di / a compound head first
-            if prev and (((prev_head or (w[:2] in ("me", "Me") and w.endswith(prev[2:])))
-                          and self._pair_trigger(prev, w))
-                         or (len(prev) == len(w) and prev.lower() == w.lower())
-                         or (len(prev) > len(w) > 2 and prev.endswith(w))):  # berjam jam
-                return False
-            prev = w
-            prev_head = heads.get(w)
-            if prev_head is None:
-                low = w.lower()
-                prev_head = heads[w] = self._is_head(low)
-        return True
-
     def _token_quiet(self, w: str) -> bool | str | None:
         """How a token behaves when its neighbours are quiet.
 
