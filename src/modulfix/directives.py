@@ -63,65 +63,81 @@ class Directives:
         return bool(words) and ("" in words or f.text.lower() in words)
 
 
+class _Open:
+    """What a directive opens and a later one closes: off/on, disable=/enable=."""
+
+    def __init__(self) -> None:
+        self.off_at: int | None = None
+        self.disabled_at: dict[str, int] = {}
+
+
+def _command(d: Directives, st: _Open, body: str, start: int, end: int, line: int, rules) -> str:
+    """Apply one directive (``body`` stripped) to ``d``; its problem, or ""."""
+    cmd, _, rest = body.partition(" ")
+    words = rest.split()
+    if cmd == "ignore":
+        d.ignore_words.setdefault(line, set()).update(w.lower() for w in words or [""])
+    elif cmd == "ignore-next-line" and not words:
+        d.ignore_words.setdefault(line + 1, set()).add("")
+    elif cmd == "off" and not words:
+        if st.off_at is None:
+            st.off_at = end
+    elif cmd == "on" and not words:
+        if st.off_at is not None:
+            d.off.append((st.off_at, start))
+            st.off_at = None
+    elif cmd.startswith(("disable=", "enable=")) and not words:
+        verb, _, ids = cmd.partition("=")
+        named = [r.strip() for r in ids.split(",") if r.strip()]
+        unknown = [r for r in named if r not in rules]
+        for r in named:
+            if verb == "disable":
+                st.disabled_at.setdefault(r, end)
+            elif r in st.disabled_at:
+                d.disabled.append((r, st.disabled_at.pop(r), start))
+        if not named or unknown:
+            return (f"unknown rule {', '.join(unknown)!s} in a modulfix directive" if unknown
+                    else f"modulfix directive {verb}= names no rule")
+    else:
+        return (f"unknown modulfix directive {body!r} (ignore, ignore-next-line, off, on, "
+                f"disable=RULE, enable=RULE)")
+    return ""
+
+
 def parse(text: str) -> Directives:
     import modulfix.project_rules  # noqa: F401 - registers the `directive` rule
     from modulfix.rules import RULES
 
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     d = Directives(starts)
-    off_at: int | None = None
-    disabled_at: dict[str, int] = {}
+    st = _Open()
     for m in DIRECTIVE.finditer(text):
         d.comments.append((m.start(), m.end()))
-        body = m.group("body").strip()
-        line = d.line_of(m.start())
-        cmd, _, rest = body.partition(" ")
-        words = rest.split()
-        problem = ""
-        if cmd == "ignore":
-            d.ignore_words.setdefault(line, set()).update(w.lower() for w in words or [""])
-        elif cmd == "ignore-next-line" and not words:
-            d.ignore_words.setdefault(line + 1, set()).add("")
-        elif cmd == "off" and not words:
-            if off_at is None:
-                off_at = m.end()
-        elif cmd == "on" and not words:
-            if off_at is not None:
-                d.off.append((off_at, m.start()))
-                off_at = None
-        elif cmd.startswith(("disable=", "enable=")) and not words:
-            verb, _, ids = cmd.partition("=")
-            rules = [r.strip() for r in ids.split(",") if r.strip()]
-            unknown = [r for r in rules if r not in RULES]
-            if not rules or unknown:
-                problem = (f"unknown rule {', '.join(unknown)!s} in a modulfix directive" if unknown
-                           else f"modulfix directive {verb}= names no rule")
-            for r in rules:
-                if verb == "disable":
-                    disabled_at.setdefault(r, m.end())
-                elif r in disabled_at:
-                    d.disabled.append((r, disabled_at.pop(r), m.start()))
-        else:
-            problem = (f"unknown modulfix directive {body!r} (ignore, ignore-next-line, off, on, "
-                       f"disable=RULE, enable=RULE)")
+        problem = _command(d, st, m.group("body").strip(), m.start(), m.end(), d.line_of(m.start()), RULES)
         if problem:
             d.problems.append(Finding("directive", m.start(), m.end(), m.group(), problem,
                                       severity=RULES["directive"].severity,
                                       source="directive"))
-    if off_at is not None:
-        d.off.append((off_at, len(text)))
-    for r, at in disabled_at.items():
+    if st.off_at is not None:
+        d.off.append((st.off_at, len(text)))
+    for r, at in st.disabled_at.items():
         d.disabled.append((r, at, len(text)))
+    d.sic.extend(_sic_spans(text))
+    return d
+
+
+def _sic_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """Each [sic] marker with the word just before it (spaces between allowed)."""
+    out = []
     for m in SIC.finditer(text):
-        # the word just before [sic] (spaces between allowed), and the marker itself
         j = m.start()
         while j > 0 and text[j - 1] in " \t":
             j -= 1
         k = j
         while k > 0 and not text[k - 1].isspace():
             k -= 1
-        d.sic.append((k, m.end()))
-    return d
+        out.append((base + k, base + m.end()))
+    return out
 
 
 _HEADER = re.compile(r"<!--\s*modulfix\s*:")
@@ -150,8 +166,7 @@ class Scanner:
         self.around: dict[int, tuple[str, str]] = {}
         self._base = 0  # offset of the current piece
         self._line = 0  # its first line
-        self._off_at: int | None = None
-        self._disabled_at: dict[str, int] = {}
+        self._st = _Open()
         # a comment whose end is in a later piece: (start, (line, col), before, header end or -1, parts)
         self._open: tuple[int, tuple[int, int], str, int, list[str]] | None = None
 
@@ -216,14 +231,7 @@ class Scanner:
                             self._locate(text, s), self._before(text, s), self._locate(text, close + 3),
                             self._after(text, close + 3))
             pos = close + 3
-        for m in SIC.finditer(text):
-            j = m.start()
-            while j > 0 and text[j - 1] in " \t":
-                j -= 1
-            k = j
-            while k > 0 and not text[k - 1].isspace():
-                k -= 1
-            self.d.sic.append((base + k, base + m.end()))
+        self.d.sic.extend(_sic_spans(text, base))
         self._base = base + len(text)
         self._line += text.count("\n")
 
@@ -231,37 +239,7 @@ class Scanner:
                    end_where: tuple[int, int], after: str) -> None:
         d = self.d
         d.comments.append((start, end))
-        body = body.strip()
-        line = where[0] - 1
-        cmd, _, rest = body.partition(" ")
-        words = rest.split()
-        problem = ""
-        if cmd == "ignore":
-            d.ignore_words.setdefault(line, set()).update(w.lower() for w in words or [""])
-        elif cmd == "ignore-next-line" and not words:
-            d.ignore_words.setdefault(line + 1, set()).add("")
-        elif cmd == "off" and not words:
-            if self._off_at is None:
-                self._off_at = end
-        elif cmd == "on" and not words:
-            if self._off_at is not None:
-                d.off.append((self._off_at, start))
-                self._off_at = None
-        elif cmd.startswith(("disable=", "enable=")) and not words:
-            verb, _, ids = cmd.partition("=")
-            rules = [r.strip() for r in ids.split(",") if r.strip()]
-            unknown = [r for r in rules if r not in self._rules]
-            if not rules or unknown:
-                problem = (f"unknown rule {', '.join(unknown)!s} in a modulfix directive" if unknown
-                           else f"modulfix directive {verb}= names no rule")
-            for r in rules:
-                if verb == "disable":
-                    self._disabled_at.setdefault(r, end)
-                elif r in self._disabled_at:
-                    d.disabled.append((r, self._disabled_at.pop(r), start))
-        else:
-            problem = (f"unknown modulfix directive {body!r} (ignore, ignore-next-line, off, on, "
-                       f"disable=RULE, enable=RULE)")
+        problem = _command(d, self._st, body.strip(), start, end, where[0] - 1, self._rules)
         if problem:
             d.problems.append(Finding("directive", start, end, whole, problem,
                                       severity=self._rules["directive"].severity, source="directive"))
@@ -272,10 +250,11 @@ class Scanner:
     def finish(self) -> Directives:
         """The directives of the whole text (after the last piece, fed with ``final=True``)."""
         d = self.d
-        if self._off_at is not None:
-            d.off.append((self._off_at, self._base))
-            self._off_at = None
-        for r, at in self._disabled_at.items():
+        st = self._st
+        if st.off_at is not None:
+            d.off.append((st.off_at, self._base))
+            st.off_at = None
+        for r, at in st.disabled_at.items():
             d.disabled.append((r, at, self._base))
-        self._disabled_at = {}
+        st.disabled_at = {}
         return d
