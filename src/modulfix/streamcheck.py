@@ -37,7 +37,7 @@ from modulfix.document import Finding
 from modulfix.errors import InputError
 from modulfix.ingest import _BOMS, FALLBACK_ENCODINGS, _too_large, looks_binary
 
-PIECE_CHARS = 1 << 20  # characters per piece (about 1 MB; a piece costs ~10x that while checked)
+PIECE_CHARS = 1 << 19  # characters per piece (half a MB: with --jobs, enough pieces to share evenly; a piece costs ~10x that while checked)
 STREAM_BYTES = 1 << 20  # files larger than this are checked in pieces (a module is a few hundred kB)
 _BLOCK = 1 << 18  # bytes read at a time
 
