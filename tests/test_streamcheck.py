@@ -312,3 +312,20 @@ def test_check_uses_every_core_only_when_there_is_enough_to_check(tmp_path, monk
     assert checkrun.auto_jobs(0, [checkrun.Target(str(big), cfg, "text")]) == 4
     assert checkrun.auto_jobs(0, [checkrun.Target("-", cfg, "text")]) == 1
     assert checkrun.auto_jobs(3, [checkrun.Target(str(small), cfg, "text")]) == 3
+
+
+def test_check_falls_back_to_one_process_when_workers_cannot_start(tmp_path, monkeypatch, capsys):
+    import concurrent.futures
+
+    def refuse(*args, **kwargs):
+        raise OSError("no semaphores here")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Kami tinggal dimana saja.\n", encoding="utf-8")
+    code = main(["check", "--jobs", "2", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    out = capsys.readouterr().out
+    assert code == 1 and out.count("preposition-joined") == 2
+    code = main(["clean", "--jobs", "2", "--out-dir", str(tmp_path / "o"), str(tmp_path / "a.txt"),
+                 str(tmp_path / "b.txt")])
+    assert code == 0 and (tmp_path / "o" / "a.md").read_text(encoding="utf-8").count("di mana") == 1

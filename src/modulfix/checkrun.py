@@ -277,11 +277,17 @@ def results(targets: list[Target], encoding: str | None = None, max_bytes: int =
     from modulfix.spelling import get_checker
 
     get_checker()  # load once here: forked workers inherit it, others read the cache
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs)
         # while this process reads a large file's first passes, the workers load the
         # suggestion index they will need (best effort: one warm-up task each)
         for _ in range(jobs):
             pool.submit(_warm_up)
+    except (OSError, NotImplementedError, ImportError):
+        # no worker processes here (a sandbox without semaphores or fork): one process
+        yield from results(targets, encoding, max_bytes, 1)
+        return
+    with pool:
         window: deque = deque()
         for task in tasks:
             window.append(task if isinstance(task, Done) else pool.submit(task[0], task[1]))

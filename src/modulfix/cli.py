@@ -154,8 +154,14 @@ def _map_jobs(func, items: list, jobs: int):
     from modulfix.spelling import get_checker
 
     get_checker()
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
-        yield from pool.map(func, items, chunksize=max(1, min(32, len(items) // (4 * jobs))))
+    try:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)))
+        results = pool.map(func, items, chunksize=max(1, min(32, len(items) // (4 * jobs))))
+    except (OSError, NotImplementedError, ImportError):
+        yield from map(func, items)  # no worker processes here: one process
+        return
+    with pool:
+        yield from results
 
 
 def _clean_targets(inputs: list[str], output: str | None, out_dir: str | None) -> list[str | None]:
