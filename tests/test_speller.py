@@ -439,3 +439,23 @@ def test_correct_academic_text_has_no_errors():
         "Trilling, B., & Fadel, C. (2009). 21st Century Skills. San Francisco: Jossey-Bass.\n"
         "Arikunto, S. (2013). Prosedur Penelitian: Suatu Pendekatan Praktik. Jakarta: Rineka Cipta.\n")
     assert [f for f in check_text(text) if f.severity != "info"] == []
+
+
+def test_memo_starts_again_at_its_limit():
+    from modulfix.spelling.speller import Memo
+
+    calls: list[str] = []
+    memo = Memo(lambda w: calls.append(w) or w.upper(), limit=2)
+    assert [memo["a"], memo["a"], memo["b"]] == ["A", "A", "B"] and calls == ["a", "b"]
+    assert memo["c"] == "C" and len(memo) == 1  # full: started again
+    assert memo["a"] == "A" and calls == ["a", "b", "c", "a"]
+
+
+@pytest.mark.parametrize("word", ["DPRD", "BUMN", "KPK", "XYZQ", "MANEJEMEN", "DIMANA", "IBUKOTA", "SISTIM"])
+def test_acronym_quiet_as_the_full_verdict_says(sp, word):
+    """Short acronyms skip the search for corrections; the answer must not change."""
+    low = word.lower()
+    rule = sp.verdict(low).rule
+    expected = rule not in ("nonstandard", "compound-joined", "preposition-joined") \
+        and not (rule == "typo" and len(low) >= 5)
+    assert get_checker()._token_quiet(word) is expected

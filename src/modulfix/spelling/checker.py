@@ -308,7 +308,9 @@ class Checker:
             return (self._hyphenated(Token("word", 0, len(w), w)) is None
                     and not any(self._english_dominant(p) for p in parts))
         if len(w) > 1 and w.isupper():
-            rule = sp.verdict(low).rule
+            # an acronym of up to four letters is never a typo: no search for corrections
+            v = sp.verdict(low) if len(low) >= 5 else sp.known_verdict(low)
+            rule = v.rule if v else "unknown-word"
             return rule not in ("nonstandard", "compound-joined", "preposition-joined") \
                 and not (rule == "typo" and len(low) >= 5)
         if any(c.isupper() for c in w[1:]):

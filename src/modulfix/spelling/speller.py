@@ -9,8 +9,8 @@ reached (``how``) so that ``modulfix trace`` can explain it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from modulfix.spelling.lexicon import Lexicon
 from modulfix.spelling.morphology import Analysis, analyze, generate
@@ -59,6 +59,28 @@ def _vowel_for_vowel(a: str, b: str) -> bool:
     return len(d) == 1 and a[d[0]] in "aeiou" and b[d[0]] in "aeiou"
 
 
+class Memo(dict):
+    """The results of a pure one-argument function, computed on first use.
+
+    A lookup that hits costs one dict lookup (``memo[w]``); a miss calls the function. At
+    ``limit`` entries the memo starts again, so that a stream of new words keeps memory
+    flat.
+    """
+
+    __slots__ = ("fn", "limit")
+
+    def __init__(self, fn: Callable, limit: int):
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
 def _swapped(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` differ by two neighbouring letters swapped?"""
     if len(a) != len(b):
@@ -95,9 +117,10 @@ class Speller:
         self._suggester: Suggester | None = None
         self._variants: dict[str, str] | None = None
         self._max_zipf: float | None = None
-        self.verdict = lru_cache(maxsize=200_000)(self._verdict)  # type: ignore[method-assign]
-        self.analyses = lru_cache(maxsize=200_000)(self._analyses)  # type: ignore[method-assign]
-        self.candidates = lru_cache(maxsize=20_000)(self._candidates)  # type: ignore[method-assign]
+        # verdicts, analyses and candidates are pure functions of the word: memoised
+        self.verdict: Callable[[str], Verdict] = Memo(self._verdict, 200_000).__getitem__  # type: ignore
+        self.analyses: Callable[[str], tuple[Analysis, ...]] = Memo(self._analyses, 200_000).__getitem__  # type: ignore
+        self.candidates: Callable[[str], list[Candidate]] = Memo(self._candidates, 20_000).__getitem__  # type: ignore
 
     # ------------------------------------------------------------ lexicon
     def is_root(self, w: str) -> bool:
@@ -140,6 +163,12 @@ class Speller:
     # ------------------------------------------------------------ verdicts
     def _verdict(self, w: str) -> Verdict:
         """Verdict for a lowercase word (no hyphen, letters only)."""
+        return self.known_verdict(w) or self._unknown(w)
+
+    def known_verdict(self, w: str) -> Verdict | None:
+        """The verdict of :meth:`verdict` when ``w`` is listed, derived, attested or
+        foreign; None for an unknown word (whose verdict needs the costly search for
+        corrections: ``typo`` or ``unknown-word``)."""
         lex = self.lex
         if w in lex.nonstandard:
             right, safe = lex.nonstandard[w]
@@ -198,7 +227,7 @@ class Speller:
         if ez >= ENGLISH_ZIPF:
             return Verdict(w, "info", "foreign-term", "foreign term: italicise it, or use the Indonesian term",
                            how=f"English (wordfreq en zipf {ez:.2f})", source="wordfreq en")
-        return self._unknown(w)
+        return None
 
     def _list_of(self, w: str) -> str:
         lex = self.lex
