@@ -459,3 +459,56 @@ def test_acronym_quiet_as_the_full_verdict_says(sp, word):
     expected = rule not in ("nonstandard", "compound-joined", "preposition-joined") \
         and not (rule == "typo" and len(low) >= 5)
     assert get_checker()._token_quiet(word) is expected
+
+
+@pytest.mark.parametrize("word,cand,expected", [
+    ("bebrpa", "beberapa", True), ("sleian", "selain", True),  # two letters left out; two swaps
+    ("akcaya", "acara", False), ("comita", "cerita", False),  # names: two unrelated changes
+])
+def test_double_slip(word, cand, expected):
+    from modulfix.spelling.suggest import is_double_slip
+
+    assert is_double_slip(word, cand) is expected
+
+
+def test_capitalised_name_two_unrelated_edits_from_a_word_is_not_a_typo():
+    text = "Comita adalah nama sebuah desa. Bebrpa warga tinggal di sana."
+    flagged = {f.text for f in check_text(text) if f.severity in ("error", "warning")}
+    assert "Bebrpa" in flagged and "Comita" not in flagged
+
+
+@pytest.mark.parametrize("word,family", [("konformasi", "konformitas"), ("inaktif", "aktif"),
+                                         ("soaisal", ""), ("informasl", "")])
+def test_loan_family(sp, word, family):
+    assert sp.loan_family(word) == family
+
+
+def test_rare_loanword_is_not_auto_fixed_to_its_neighbour(sp):
+    assert sp.verdict("konformasi").fix is None  # beside konformitas; not konfirmasi
+    assert sp.verdict("inaktif").rule == "unknown-word"
+    assert sp.verdict("efektis").rule == "typo"  # a slip in the suffix of efektif stays a typo
+    assert sp.verdict("konfirmsi").fix == "konfirmasi"
+
+
+def _flagged(text: str) -> dict[str, object]:
+    return {f.text: f.fix for f in check_text(text) if f.severity in ("error", "warning")}
+
+
+def test_rare_derived_form_in_a_title_case_heading():
+    assert "Perisapan" in _flagged("Tahap Perisapan\nSiapkan alat dan bahan.")
+
+
+def test_impossible_onset_in_a_name_only_for_a_clear_slip():
+    assert "Bnak" in _flagged("Bnak Indonesia menaikkan suku bunga.")
+    assert "Yrama" not in _flagged("Kosasih, E. 2017. Jenis-Jenis Teks. Bandung: Yrama Widya.")
+
+
+def test_capitalised_run_together_words_are_suggested_not_fixed():
+    flagged = _flagged("Kebijakanfiskal yang tepat melindungi warga.")
+    assert "Kebijakanfiskal" in flagged and flagged["Kebijakanfiskal"] is None
+    assert "Karangsambung" not in _flagged("Karangsambung adalah sebuah desa.")  # roots: a place name
+
+
+def test_two_edit_fix_needs_two_slips(sp):
+    assert sp.verdict("subkutan").fix is None  # not sebutan: no slip explains u->e and k
+    assert sp.verdict("berwewenang").fix == "berwenang"

@@ -20,7 +20,7 @@ from modulfix.document import Finding
 from modulfix.spelling.casing import transfer_case
 from modulfix.spelling.speller import ENGLISH_ZIPF, Speller, Verdict
 from modulfix.spelling.morphology import nasal_form
-from modulfix.spelling.suggest import is_slip, is_stutter
+from modulfix.spelling.suggest import is_double_slip, is_slip, is_stutter
 
 _TOKEN = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>\"]+)"
@@ -616,7 +616,8 @@ class Checker:
                                  (low,), low, self.lex.sources["function_words"], "error")
         if v.ok or v.rule in ("unknown-word", "foreign-term"):
             return None
-        if v.rule in ("nonstandard", "preposition-joined", "pun-apart", "kan-an") and self._title_text(toks, i):
+        if v.rule in ("nonstandard", "preposition-joined", "pun-apart", "kan-an", "typo-likely") \
+                and self._title_text(toks, i):
             return self._from_verdict(tok, v)  # a title-case heading: A. Konsep Sistim Informasi
         if self._in_name(toks, i):
             # part of a capitalised sequence (Multi Prima, Reflika Aditama): only a slip
@@ -637,14 +638,24 @@ class Checker:
         """
         from modulfix.spelling.suggest import typo_bonus
 
-        if v.rule != "typo" or self.lex.zipf(low) > 0 or len(low) < 5 or not low.isascii():
+        if v.rule != "typo" or self.lex.zipf(low) > 0 or len(low) < 4 or not low.isascii():
             return None
-        cands = [c for c in self.sp.candidates(low) if " " not in c.text]
+        every = self.sp.candidates(low)
+        cands = [c for c in every if " " not in c.text]
+        n = len(low)
+        if every and every[0].how == "split" and not in_name and n >= 12 and self._common_split(every[0].text):
+            # two common words run together (Kebijakanfiskal); place names are made that
+            # way too (Karanganyar), so only suggested
+            return _no_fix(self._from_verdict(tok, v))
         if not cands:
             return None
-        n = len(low)
-        if impossible_onset(low) and cands[0].distance == 1 and cands[0].zipf >= 4.0:
+        if impossible_onset(low) and cands[0].distance == 1 and cands[0].zipf >= 4.0 and (
+                not in_name or (cands[0].zipf >= 4.5 and is_slip(low, cands[0].text, strict=True))):
+            # an onset no Indonesian word has (Pkerja); in a name only a clear slip of a
+            # common word (Bnak Indonesia), not a foreign name (Yrama Widya)
             return self._from_verdict(tok, v)
+        if n < 5:
+            return None
 
         def slip_of(c) -> bool:  # is the word clearly a slip of this candidate?
             bonus = typo_bonus(low, c.text) if c.distance == 1 else 0.0
@@ -653,8 +664,8 @@ class Checker:
             if c.distance == 2:
                 # two slips in a short word keep its first and last letters (Bebrpa); a
                 # syllable typed twice (Pelayananan) is one slip
-                return (c.zipf >= 5.5 and n >= 6 and low[0] == c.text[0] and low[-1] == c.text[-1]) or (
-                    c.zipf >= 4.0 and is_stutter(low, c.text))
+                return (c.zipf >= 5.5 and n >= 6 and low[0] == c.text[0] and low[-1] == c.text[-1]
+                        and is_double_slip(low, c.text, strict=True)) or (c.zipf >= 4.0 and is_stutter(low, c.text))
             # two letters swapped in a common word (Kredti): names rarely look like that
             return (n >= 7 and c.zipf >= 4.0 and (bonus >= 0.5 or n >= 9)) or (
                 n >= 10 and c.zipf >= 3.5) or (c.zipf >= 5.5 and bonus >= 0.5) or (
@@ -665,6 +676,14 @@ class Checker:
         # any of the first few: a rare place name one letter away must not hide a common
         # word two slips away (Sleian: Sleman, Selain)
         return self._from_verdict(tok, v) if any(slip_of(c) for c in cands[:4]) else None
+
+    def _common_split(self, split: str) -> bool:
+        """Two common standard words of four letters or more, one of them derived
+        (kebijakan fiskal); place names join roots (Karangsambung: karang, sambung)."""
+        parts = split.split()
+        return len(parts) == 2 and all(len(p) >= 4 and self.lex.zipf(p) >= 3.5 and self.sp.is_valid(p)
+                                       for p in parts) and any(a.valid and (a.prefixes or a.suffix)
+                                                    for p in parts for a in self.sp.analyses(p))
 
     def _all_caps_line(self) -> bool:
         """Every word of the line is in capitals (a heading: A. PENGANTAR)."""

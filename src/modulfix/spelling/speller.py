@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from modulfix.spelling.lexicon import Lexicon
 from modulfix.spelling.morphology import Analysis, analyze, generate
-from modulfix.spelling.suggest import Candidate, Suggester, damerau, is_slip
+from modulfix.spelling.suggest import Candidate, Suggester, damerau, is_double_slip, is_slip, is_stutter
 
 # A rare derived form this close to a much more frequent standard word is a likely
 # typo (melakkan vs melakukan, pengutan vs penguatan).
@@ -27,6 +27,12 @@ VERY_FREQUENT_ZIPF = 4.5
 # one edit to an attested word, or two edits to a common one in a long word.
 # Otherwise it is 'unknown-word' (info): rare valid words and names are not errors.
 TYPO_D1_ZIPF = 3.0
+# Loanwords come in families (informasi, informatif, informatika; aktif, inaktif):
+# an unknown word built like a listed, attested member is more likely a rare loanword
+# than a typo (see Speller.loan_family).
+LOAN_SUFFIXES = ("isasi", "ivitas", "asi", "itas", "isme", "if", "is", "ik", "ika", "ial", "ator", "or",
+                 "ensi", "ansi")
+LOAN_PREFIXES = ("in", "im", "il", "ir", "de", "dis", "re", "hiper", "hipo", "inter", "intra", "trans")
 TYPO_D2_ZIPF = 4.0
 # A one-letter difference that is not a typical slip (see suggest.is_slip) is fixed only
 # towards a very frequent word (dengat -> dengan); otherwise it is a suggestion.
@@ -457,10 +463,37 @@ class Speller:
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
                            how="unknown; no plausible correction: " + ", ".join(
                                f"{c.text} (d={c.distance}, zipf {c.zipf:.2f})" for c in cands[:3]))
-        fix = self.safe_fix(w, cands)
+        family = self.loan_family(w)
+        if family and top.distance == 1 and top.text[:len(w) - 3] == w[:len(w) - 3]:
+            family = ""  # efektis: a slip in the suffix of efektif, not another loanword
+        if family and not is_slip(w, top.text, strict=True):
+            # konformasi beside konformitas, inaktif beside aktif: a rare loanword built
+            # the way its listed relatives are, more likely than a typo that is no slip
+            return Verdict(w, "info", "unknown-word",
+                           f"word not in the dictionary (a loanword like {family}?); closest: {top.text}",
+                           tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
+                           how=f"unknown; shaped like the listed loanword {family}")
+        fix = None if family else self.safe_fix(w, cands)
         return Verdict(w, "error", "typo", f"unknown word; did you mean {cands[0].text}?",
                        tuple(c.text for c in cands[:5]), fix, "symspell over standard forms",
                        how="unknown: " + ", ".join(f"{c.text} (d={c.distance}, {c.how})" for c in cands[:3]))
+
+    def loan_family(self, w: str) -> str:
+        """A listed loanword ``w`` is built like: the same stem with another loan suffix
+        (konform-asi: konform-itas), or the word after a Latin prefix (in-aktif: aktif).
+        "" when there is none."""
+        std = self.standard_forms()
+        for suffix in LOAN_SUFFIXES:
+            stem = w[:-len(suffix)]
+            if w.endswith(suffix) and len(stem) >= 5:
+                for other in LOAN_SUFFIXES:
+                    if other != suffix and stem + other in std:
+                        return stem + other
+        for prefix in LOAN_PREFIXES:
+            rest = w[len(prefix):]
+            if w.startswith(prefix) and len(rest) >= 5 and rest in std and rest.endswith(LOAN_SUFFIXES):
+                return rest
+        return ""
 
     # ------------------------------------------------------------ suggestions
     def suggester(self) -> Suggester:
@@ -616,9 +649,11 @@ class Speller:
                 and not (len(w) >= 9 and top.zipf >= TYPO_D2_ZIPF):
             return None  # jendila/jendela: two words as often as a slip
         if top.distance == 2 and (len(w) < 8 or w[0] != top.text[0] or top.zipf < TYPO_D2_ZIPF
-                                  or any(c.zipf >= TYPO_D1_ZIPF for c in rivals)):
+                                  or any(c.zipf >= TYPO_D1_ZIPF for c in rivals)
+                                  or not (is_double_slip(w, top.text) or is_stutter(w, top.text))):
             # two slips in a long word with one reading (berwewenang); not enerjik/energi,
-            # reprofil/profil, nor a word two edits from several (penyebaran, penyegaran)
+            # reprofil/profil, nor a word two edits from several (penyebaran, penyegaran),
+            # nor two changes no slip explains (subkutan, sebutan)
             return None
         # a rival is close when neither its plausibility score nor its frequency is
         # clearly (1.0 = ten times) below the top one (penduduka: penduduk 5.05 beats

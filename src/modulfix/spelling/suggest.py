@@ -105,6 +105,21 @@ def is_slip(word: str, cand: str, strict: bool = False) -> bool:
     return False
 
 
+def is_double_slip(word: str, cand: str, strict: bool = False) -> bool:
+    """Is ``word`` two keyboard slips (see :func:`is_slip`, with ``strict``) away from
+    ``cand``: Bebrpa from Beberapa (two letters left out), Sleian from Selain (two
+    swaps)? Two unrelated letters changed (Comita, Cerita) are not."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    steps = {word[:i] + word[i + 1:] for i in range(len(word))}
+    steps.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
+    for i in range(len(word) + 1):
+        steps.update(word[:i] + c + word[i:] for c in letters)
+        if i < len(word):
+            steps.update(word[:i] + c + word[i + 1:] for c in letters)
+    steps.discard(word)
+    return any(is_slip(m, cand, strict) and is_slip(word, m, strict) for m in steps)
+
+
 def is_stutter(word: str, cand: str) -> bool:
     """Is ``word`` ``cand`` with two or three letters typed twice (pelayananan)?"""
     extra = len(word) - len(cand)
