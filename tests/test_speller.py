@@ -512,3 +512,13 @@ def test_capitalised_run_together_words_are_suggested_not_fixed():
 def test_two_edit_fix_needs_two_slips(sp):
     assert sp.verdict("subkutan").fix is None  # not sebutan: no slip explains u->e and k
     assert sp.verdict("berwewenang").fix == "berwenang"
+
+
+def test_unattested_correction_by_morphology_must_be_a_regular_derivation(sp):
+    assert sp.verdict("pembeimbingan").rule == "typo"  # pem-bimbing-an: a regular derivation
+    assert sp.verdict("persisten").rule != "typo"  # not per-sistem: per- alone is no regular derivation
+
+
+def test_letter_left_out_of_a_long_listed_term(sp):
+    assert sp.verdict("prolifersi").rule == "typo"  # proliferasi: listed, not attested online
+    assert sp.verdict("nekrotik").rule != "typo"  # one letter changed: maybe another term

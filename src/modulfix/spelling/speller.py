@@ -457,7 +457,13 @@ class Speller:
         plausible = (top.distance == 1 and top.zipf >= TYPO_D1_ZIPF) or top.how == "split" or (
             top.distance == 2 and top.zipf >= TYPO_D2_ZIPF and len(w) >= 7) or (
             top.distance == 2 and top.zipf >= 5.5 and len(w) >= 6) or (
-            top.how == "morphology" and top.distance == 1)
+            top.how == "morphology" and top.distance == 1 and any(
+                c.how == "morphology" and c.distance == 1 and (c.zipf > 0 or self._confixed(c.text))
+                for c in cands[:3])) or (
+            # a letter left out, doubled or swapped in a long listed word nobody writes
+            # online (prolifersi); a letter changed may be another rare term (nekrotik)
+            top.distance == 1 and len(w) >= 8 and top.text in self.lex.roots and is_slip(w, top.text, strict=True)
+            and (len(w) != len(top.text) or _swapped(w, top.text)))
         if not plausible:
             return Verdict(w, "info", "unknown-word", f"word not in the dictionary; closest: {top.text}",
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
@@ -477,6 +483,14 @@ class Speller:
         return Verdict(w, "error", "typo", f"unknown word; did you mean {cands[0].text}?",
                        tuple(c.text for c in cands[:5]), fix, "symspell over standard forms",
                        how="unknown: " + ", ".join(f"{c.text} (d={c.distance}, {c.how})" for c in cands[:3]))
+
+    def _confixed(self, w: str) -> bool:
+        """A regular derivation of a common content word (pem-bimbing-an, di-bimbing),
+        even when nobody has written it online; not ke-ketimbang-an nor per-sistem."""
+        lex = self.lex
+        return any(a.valid and (a.suffix or a.prefixes[-1:] in (("meN",), ("di",), ("ber",), ("ter",)))
+                   and a.prefixes and lex.zipf(a.root) >= 3.0 and a.root not in lex.function_words
+                   for a in self.analyses(w))
 
     def loan_family(self, w: str) -> str:
         """A listed loanword ``w`` is built like: the same stem with another loan suffix
