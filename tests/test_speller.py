@@ -522,3 +522,9 @@ def test_unattested_correction_by_morphology_must_be_a_regular_derivation(sp):
 def test_letter_left_out_of_a_long_listed_term(sp):
     assert sp.verdict("prolifersi").rule == "typo"  # proliferasi: listed, not attested online
     assert sp.verdict("nekrotik").rule != "typo"  # one letter changed: maybe another term
+
+
+@pytest.mark.parametrize("word,right", [("ekstrimitas", "ekstremitas"), ("praktekum", "praktikum")])
+def test_nonstandard_stem_of_a_loanword(sp, word, right):
+    v = sp.verdict(word)
+    assert v.rule == "nonstandard" and v.suggestions[0] == right

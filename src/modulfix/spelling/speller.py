@@ -215,7 +215,7 @@ class Speller:
         issue = self._affix_issue(w, analyses) or self._kan_an(w)
         if issue:
             return issue
-        variant = self._nonstandard_root(w)
+        variant = self._nonstandard_root(w) or self._nonstandard_head(w)
         if variant:
             return variant
         compound = self._affixed_compound(w)
@@ -324,6 +324,25 @@ class Speller:
                 return Verdict(w, "error", "nonstandard", f"non-standard root {a.root!r}; PUEBI/KBBI: {fixed}",
                                (fixed,), fixed if safe else None, lex.sources["nonstandard"],
                                how=f"derived from non-standard root: {a.describe()}")
+        return None
+
+    def _nonstandard_head(self, w: str) -> Verdict | None:
+        """A listed non-standard form at the start of a loanword no affix explains:
+        ekstrimitas -> ekstremitas, praktekum -> praktikum. The result must be a standard
+        form, at least as frequent as ``w``."""
+        lex = self.lex
+        std = self.standard_forms()
+        z = lex.zipf(w)
+        for i in range(len(w) - 2, 4, -1):
+            got = lex.nonstandard.get(w[:i])
+            if got is None or " " in got[0]:
+                continue
+            fixed = got[0] + w[i:]
+            if fixed in std and std[fixed] >= z:
+                safe = got[1] and std[fixed] >= 3.0
+                return Verdict(w, "error", "nonstandard", f"non-standard stem {w[:i]!r}; PUEBI/KBBI: {fixed}",
+                               (fixed,), fixed if safe else None, lex.sources["nonstandard"],
+                               how=f"{w[:i]} + {w[i:]}: {w[:i]} is written {got[0]}")
         return None
 
     def _affixed_compound(self, w: str) -> Verdict | None:
