@@ -528,3 +528,16 @@ def test_letter_left_out_of_a_long_listed_term(sp):
 def test_nonstandard_stem_of_a_loanword(sp, word, right):
     v = sp.verdict(word)
     assert v.rule == "nonstandard" and v.suggestions[0] == right
+
+
+@pytest.mark.parametrize("text,word", [
+    ("2. Pilh menu Kependudukan, lalu klik tombol Tambah.", "Pilh"),  # a letter left out
+    ("Ia guru. Oelh karena itu, ia dihormati.", "Oelh"),  # a swap
+    ("Lapoaran disusun setiap hari oleh petugas.", "Lapoaran"),  # a long, very common word
+])
+def test_slip_of_a_very_common_word_at_a_sentence_start(text, word):
+    assert word in _flagged(text)
+
+
+def test_four_letter_name_at_a_sentence_start_is_left_alone():
+    assert "Rian" not in _flagged("Rian datang ke sekolah.")

@@ -655,7 +655,13 @@ class Checker:
             # common word (Bnak Indonesia), not a foreign name (Yrama Widya)
             return self._from_verdict(tok, v)
         if n < 5:
-            return None
+            # four letters: only a swap or a left-out letter of a very common word (Oelh,
+            # Pilh), never inside a name
+            top = cands[0]
+            return self._from_verdict(tok, v) if (
+                not in_name and top.zipf >= 5.0 and low[0] == top.text[0] and top.distance == 1
+                and (_swapped(low, top.text) or (len(top.text) == n + 1 and is_slip(low, top.text, strict=True)))
+                and not any(c.zipf > top.zipf - 0.8 for c in cands[1:] if c.distance == 1)) else None
 
         def slip_of(c) -> bool:  # is the word clearly a slip of this candidate?
             bonus = typo_bonus(low, c.text) if c.distance == 1 else 0.0
@@ -667,7 +673,7 @@ class Checker:
                 return (c.zipf >= 5.5 and n >= 6 and low[0] == c.text[0] and low[-1] == c.text[-1]
                         and is_double_slip(low, c.text, strict=True)) or (c.zipf >= 4.0 and is_stutter(low, c.text))
             # two letters swapped in a common word (Kredti): names rarely look like that
-            return (n >= 7 and c.zipf >= 4.0 and (bonus >= 0.5 or n >= 9)) or (
+            return (n >= 7 and c.zipf >= 4.0 and (bonus >= 0.5 or n >= 9)) or (n >= 8 and c.zipf >= 5.0) or (
                 n >= 10 and c.zipf >= 3.5) or (c.zipf >= 5.5 and bonus >= 0.5) or (
                 c.zipf >= 4.5 and _swapped(low, c.text)) or (
                 # a letter left out of a very common word (Apabla)
