@@ -338,7 +338,9 @@ def test_words_the_writer_italicised_are_left_alone():
 
 def test_word_hyphenated_across_a_line_break_is_judged_whole():
     text = "memberi kesem-\npatan untuk berlatih dan me-\nningkat. Anak-\nanak bermain. Ini kesem-\npatn baru."
-    assert [(r, t) for r, t, _ in _rules(text)] == [("typo", "kesem"), ("typo", "patn")]
+    # the halves of a wrong joint are judged on their own (kesem: a short word one
+    # unexplained change from others, info)
+    assert [(r, t) for r, t, _ in _rules(text)] == [("unknown-word", "kesem"), ("typo", "patn")]
 
 
 def test_pun_after_a_joined_preposition_is_fixed_whole():
@@ -541,3 +543,13 @@ def test_slip_of_a_very_common_word_at_a_sentence_start(text, word):
 
 def test_four_letter_name_at_a_sentence_start_is_left_alone():
     assert "Rian" not in _flagged("Rian datang ke sekolah.")
+
+
+@pytest.mark.parametrize("word", ["pameo", "kodon", "spesi"])
+def test_short_word_one_unexplained_change_from_others_is_not_a_typo(sp, word):
+    assert sp.verdict(word).rule == "unknown-word"
+
+
+@pytest.mark.parametrize("word", ["dnegan", "adalh", "bsia"])
+def test_short_word_one_slip_from_a_common_word_is_a_typo(sp, word):
+    assert sp.verdict(word).rule == "typo"

@@ -483,6 +483,14 @@ class Speller:
             # online (prolifersi); a letter changed may be another rare term (nekrotik)
             top.distance == 1 and len(w) >= 8 and top.text in self.lex.roots and is_slip(w, top.text, strict=True)
             and (len(w) != len(top.text) or _swapped(w, top.text)))
+        if plausible and len(w) <= 5 and top.how != "split" and not any(
+                self._slip_to(w, c) for c in cands[:3] if c.distance == 1 and c.zipf >= TYPO_D1_ZIPF) and not (
+                top.zipf >= NON_SLIP_FIX_ZIPF and _vowel_for_vowel(w, top.text)
+                and not any(c.zipf >= 4.0 for c in cands[1:] if c.distance == 1)):
+            # a short word one unexplained change from others (pameo: pamer, kodon:
+            # konon) is as likely a rare word or a name as a slip, unless it is one vowel
+            # for another in a very common word with no rival (kamor: kamar)
+            plausible = False
         if not plausible:
             return Verdict(w, "info", "unknown-word", f"word not in the dictionary; closest: {top.text}",
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
