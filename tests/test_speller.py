@@ -553,3 +553,12 @@ def test_short_word_one_unexplained_change_from_others_is_not_a_typo(sp, word):
 @pytest.mark.parametrize("word", ["dnegan", "adalh", "bsia"])
 def test_short_word_one_slip_from_a_common_word_is_a_typo(sp, word):
     assert sp.verdict(word).rule == "typo"
+
+
+@pytest.mark.parametrize("a,b,touch", [("u", "j", True), ("u", "h", True), ("u", "k", False),
+                                        ("s", "x", True), ("s", "c", False), ("m", "n", True), ("e", "r", True),
+                                        ("a", "p", False)])
+def test_keys_touch_on_a_staggered_keyboard(a, b, touch):
+    from modulfix.spelling.suggest import keyboard_adjacent
+
+    assert keyboard_adjacent(a, b) is touch and keyboard_adjacent(b, a) is touch

@@ -25,14 +25,19 @@ from pathlib import Path
 from modulfix.spelling.lexicon import FORMAT, Lexicon, cache_dir, prune
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
-_POS = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+_STAGGER = (0.0, 0.5, 0.75, 1.25)  # how far each row of a QWERTY keyboard sits to the right
+_POS = {ch: (r, c + _STAGGER[r]) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
 
 
 def keyboard_adjacent(a: str, b: str) -> bool:
+    """Do the keys touch: beside each other in a row, or overlapping in the next row
+    (u: j and h, not k; s: z and x, not c)?"""
     pa, pb = _POS.get(a), _POS.get(b)
-    if pa is None or pb is None:
+    if pa is None or pb is None or pa == pb:
         return False
-    return abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1 and pa != pb
+    if pa[0] == pb[0]:
+        return abs(pa[1] - pb[1]) == 1
+    return abs(pa[0] - pb[0]) == 1 and abs(pa[1] - pb[1]) <= 0.75
 
 
 def damerau(a: str, b: str, limit: int = 3) -> int:
