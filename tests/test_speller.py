@@ -562,3 +562,10 @@ def test_keys_touch_on_a_staggered_keyboard(a, b, touch):
     from modulfix.spelling.suggest import keyboard_adjacent
 
     assert keyboard_adjacent(a, b) is touch and keyboard_adjacent(b, a) is touch
+
+
+def test_missing_space_between_two_sentences():
+    found = [(f.rule, f.text, f.fix) for f in check_text("Data itu ada.Hal ini penting.")]
+    assert ("punct-space-after", ".", ". ") in found
+    for text in ("Lihat detik.com hari ini.", "Ir.Sukarno datang.", "Nilai 3.5 naik.", "Baca kompas.Com ya."):
+        assert not [f for f in check_text(text) if f.rule == "punct-space-after"], text

@@ -40,7 +40,8 @@ _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # doubling, a lowercase letter after a sentence end, reduplication with 2.
 _SLOW_LINE = re.compile(
     # the lookahead lets the engine skip every position that cannot start a match
-    r"(?=[\s,;:.!?(\[{“‘])(?:\s[,.;:?!)\]}”’]|[,;:][^\W\d_]|[,.][,.)]|[(\[{“‘]\s|[.!?]\s+[a-z])")
+    r"(?=[\s,;:.!?(\[{“‘])(?:\s[,.;:?!)\]}”’]|[,;:][^\W\d_]|[,.][,.)]|[(\[{“‘]\s|[.!?]\s+[a-z]"
+    r"|(?<=[a-z]{3})[.!?][A-Z][a-z])")
 _REDUP_DIGIT = re.compile(r"[^\W\d_]2\b")  # anak2: searched only when the line has a 2
 _OPEN = frozenset("([{“‘")
 _CLOSE = frozenset(")]}”’")
@@ -1083,6 +1084,14 @@ class Checker:
                 out.append(self._finding(span, "punct-space-after", f"a space goes after {t.text!r}",
                                          (t.text + " ",), t.text + " ", "punctuation", "warning"))
                 continue
+            # a sentence ended without a space before the next (ada.Hal): two words, not an
+            # abbreviation, a domain (detik.com) or initials (S.Pd., Ir.Sukarno)
+            if t.text in ".?!" and prev is not None and prev.kind == "word" and nxt is not None \
+                    and nxt.kind == "word" and self._glued_sentences(prev.text, nxt.text):
+                span = Token("punct", t.start, t.end, t.text)
+                out.append(self._finding(span, "punct-space-after", f"a space goes after {t.text!r}",
+                                         (t.text + " ",), t.text + " ", "punctuation", "warning"))
+                continue
             if t.text in ":" and prev is not None and prev.kind == "space" and nxt is not None \
                     and nxt.kind == "word" and prev2 is not None and prev2.kind == "word":
                 continue
@@ -1098,6 +1107,19 @@ class Checker:
                 out.append(self._finding(span, "punct-bracket-space", f"no space before {t.text!r}",
                                          (t.text,), t.text, "punctuation", "warning"))
         return out
+
+    def _glued_sentences(self, left: str, right: str) -> bool:
+        """``left.Right``: a standard lowercase word ending one sentence, a capitalised
+        standard word starting the next."""
+        if len(left) < 3 or len(right) < 3 or not left.isalpha() or not right.isalpha():
+            return False
+        if not left.islower() or not (right[0].isupper() and right[1:].islower()):
+            return False
+        low = right.lower()
+        if low in ("com", "net", "org", "info", "html", "php", "pdf", "doc", "docx"):
+            return False  # kompas.Com, modul.Pdf
+        return left not in ABBREVIATIONS and self.sp.verdict(left).ok and self.lex.zipf(left) > 0 \
+            and self.sp.verdict(low).ok and self.lex.zipf(low) >= 3.0
 
     # ------------------------------------------------------------ findings
     def _from_verdict(self, tok: Token, v: Verdict) -> Finding:
