@@ -569,3 +569,8 @@ def test_missing_space_between_two_sentences():
     assert ("punct-space-after", ".", ". ") in found
     for text in ("Lihat detik.com hari ini.", "Ir.Sukarno datang.", "Nilai 3.5 naik.", "Baca kompas.Com ya."):
         assert not [f for f in check_text(text) if f.rule == "punct-space-after"], text
+
+
+def test_slip_of_a_listed_term_and_a_loanword_of_the_same_family(sp):
+    assert sp.verdict("gramulasi").rule == "typo"  # m for its neighbour n in granulasi
+    assert sp.verdict("neurotis").rule == "unknown-word"  # beside neurotik: a loanword doublet

@@ -479,10 +479,10 @@ class Speller:
             top.how == "morphology" and top.distance == 1 and any(
                 c.how == "morphology" and c.distance == 1 and (c.zipf > 0 or self._confixed(c.text))
                 for c in cands[:3])) or (
-            # a letter left out, doubled or swapped in a long listed word nobody writes
-            # online (prolifersi); a letter changed may be another rare term (nekrotik)
-            top.distance == 1 and len(w) >= 8 and top.text in self.lex.roots and is_slip(w, top.text, strict=True)
-            and (len(w) != len(top.text) or _swapped(w, top.text)))
+            # a slip in a long listed word nobody writes online (prolifersi, gramulasi); a
+            # letter changed for one that is not its neighbour may be another rare term
+            # (nekrotik, neurotik)
+            top.distance == 1 and len(w) >= 8 and top.text in self.lex.roots and is_slip(w, top.text, strict=True))
         if plausible and len(w) <= 5 and top.how != "split" and not any(
                 self._slip_to(w, c) for c in cands[:3] if c.distance == 1 and c.zipf >= TYPO_D1_ZIPF) and not (
                 top.zipf >= NON_SLIP_FIX_ZIPF and _vowel_for_vowel(w, top.text)
@@ -497,9 +497,9 @@ class Speller:
                            how="unknown; no plausible correction: " + ", ".join(
                                f"{c.text} (d={c.distance}, zipf {c.zipf:.2f})" for c in cands[:3]))
         family = self.loan_family(w)
-        if family and top.distance == 1 and top.text[:len(w) - 3] == w[:len(w) - 3]:
+        if family and top.distance == 1 and top.zipf >= TYPO_D1_ZIPF and top.text[:len(w) - 3] == w[:len(w) - 3]:
             family = ""  # efektis: a slip in the suffix of efektif, not another loanword
-        if family and not is_slip(w, top.text, strict=True):
+        if family and not (top.zipf >= TYPO_D1_ZIPF and is_slip(w, top.text, strict=True)):
             # konformasi beside konformitas, inaktif beside aktif: a rare loanword built
             # the way its listed relatives are, more likely than a typo that is no slip
             return Verdict(w, "info", "unknown-word",
