@@ -38,9 +38,10 @@ _RULES = [
          "than any equally close rival) and the difference looks like a slip: a letter left out, "
          "doubled or swapped, or a neighbouring key (a one-letter difference of another kind only "
          "towards a very frequent or long word; two edits only in a long word that keeps its first "
-         "letter). Never auto-fixed: a capitalised word mid-sentence (a name?), and a word next to "
-         "other unknown words, which is reported as unknown-word (a scientific name or a foreign "
-         "phrase). Otherwise suggestions only."),
+         "letter and where both edits are slips). Never auto-fixed: a capitalised word mid-sentence "
+         "(a name?), a word built like a listed loanword (konformasi beside konformitas), and a word "
+         "next to other unknown words, which is reported as unknown-word (a scientific name or a "
+         "foreign phrase). Otherwise suggestions only."),
     Rule("typo-likely", "warning", "spelling",
          "Flags a rare word that is grammatical on paper but one edit away from a far more frequent "
          "word with a different root (melakkan = me+lak+kan vs melakukan), when the difference is a "
@@ -53,7 +54,9 @@ _RULES = [
          "otherwise suggestions only."),
     Rule("unknown-word", "info", "spelling",
          "Reports a word the dictionaries do not know and for which no close standard form exists, "
-         "or which stands next to other unknown words (Quercus rubor).",
+         "which stands next to other unknown words (Quercus rubor), which is short and only one "
+         "unexplained change from other words (pameo: pamer), or which is built like a listed "
+         "loanword (inaktif beside aktif).",
          "Rare valid words and names exist; without a close candidate a typo is unlikely.",
          "karitatif", "(nothing; add the word to a project word list if it is right)", "Never fixed."),
     Rule("nonstandard", "error", "spelling",
