@@ -574,3 +574,9 @@ def test_missing_space_between_two_sentences():
 def test_slip_of_a_listed_term_and_a_loanword_of_the_same_family(sp):
     assert sp.verdict("gramulasi").rule == "typo"  # m for its neighbour n in granulasi
     assert sp.verdict("neurotis").rule == "unknown-word"  # beside neurotik: a loanword doublet
+
+
+@pytest.mark.parametrize("word,typo", [("indentasi", False), ("relasional", False),  # two changes, no slip
+                                       ("masyrakata", True), ("ekstrertnal", True)])  # a slip among the two
+def test_two_edits_make_a_typo_only_with_a_slip(sp, word, typo):
+    assert (sp.verdict(word).rule == "typo") is typo

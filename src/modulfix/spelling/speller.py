@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from modulfix.spelling.lexicon import Lexicon
 from modulfix.spelling.morphology import Analysis, analyze, generate
-from modulfix.spelling.suggest import Candidate, Suggester, damerau, is_double_slip, is_slip, is_stutter
+from modulfix.spelling.suggest import (Candidate, Suggester, damerau, has_slip_of_two, is_double_slip, is_slip,
+                                      is_stutter)
 
 # A rare derived form this close to a much more frequent standard word is a likely
 # typo (melakkan vs melakukan, pengutan vs penguatan).
@@ -473,9 +474,11 @@ class Speller:
             return Verdict(w, "info", "unknown-word", "word not in the dictionary (no close standard form)",
                            how="unknown; no standard form within two edits", source="lexicon")
         top = cands[0]
+        # not indentasi (investasi) nor relasional (rasional): no edit of the two is a slip
+        slipped = top.distance == 2 and (has_slip_of_two(w, top.text) or is_double_slip(w, top.text))
         plausible = (top.distance == 1 and top.zipf >= TYPO_D1_ZIPF) or top.how == "split" or (
-            top.distance == 2 and top.zipf >= TYPO_D2_ZIPF and len(w) >= 7) or (
-            top.distance == 2 and top.zipf >= 5.5 and len(w) >= 6) or (
+            slipped and top.zipf >= TYPO_D2_ZIPF and len(w) >= 7) or (
+            slipped and top.zipf >= 5.5 and len(w) >= 6) or (
             top.how == "morphology" and top.distance == 1 and any(
                 c.how == "morphology" and c.distance == 1 and (c.zipf > 0 or self._confixed(c.text))
                 for c in cands[:3])) or (

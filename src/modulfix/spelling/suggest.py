@@ -110,10 +110,7 @@ def is_slip(word: str, cand: str, strict: bool = False) -> bool:
     return False
 
 
-def is_double_slip(word: str, cand: str, strict: bool = False) -> bool:
-    """Is ``word`` two keyboard slips (see :func:`is_slip`, with ``strict``) away from
-    ``cand``: Bebrpa from Beberapa (two letters left out), Sleian from Selain (two
-    swaps)? Two unrelated letters changed (Comita, Cerita) are not."""
+def _one_edit(word: str) -> set[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     steps = {word[:i] + word[i + 1:] for i in range(len(word))}
     steps.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
@@ -122,7 +119,24 @@ def is_double_slip(word: str, cand: str, strict: bool = False) -> bool:
         if i < len(word):
             steps.update(word[:i] + c + word[i + 1:] for c in letters)
     steps.discard(word)
-    return any(is_slip(m, cand, strict) and is_slip(word, m, strict) for m in steps)
+    return steps
+
+
+def is_double_slip(word: str, cand: str, strict: bool = False) -> bool:
+    """Is ``word`` two keyboard slips (see :func:`is_slip`, with ``strict``) away from
+    ``cand``: Bebrpa from Beberapa (two letters left out), Sleian from Selain (two
+    swaps)? Two unrelated letters changed (Comita, Cerita) are not."""
+    return any(is_slip(m, cand, strict) and is_slip(word, m, strict) for m in _one_edit(word))
+
+
+def has_slip_of_two(word: str, cand: str) -> bool:
+    """Is one of the two edits between ``word`` and ``cand`` a strict slip (masyrakata:
+    a letter left out of masyarakat, and one added)? Two letters changed for others
+    (indentasi, investasi) or two added (relasional, rasional) are not."""
+    for m in _one_edit(word):
+        if is_slip(m, cand, strict=True) or (is_slip(word, m, strict=True) and damerau(m, cand, 1) == 1):
+            return True
+    return False
 
 
 def is_stutter(word: str, cand: str) -> bool:
