@@ -580,3 +580,24 @@ def test_slip_of_a_listed_term_and_a_loanword_of_the_same_family(sp):
                                        ("masyrakata", True), ("ekstrertnal", True)])  # a slip among the two
 def test_two_edits_make_a_typo_only_with_a_slip(sp, word, typo):
     assert (sp.verdict(word).rule == "typo") is typo
+
+
+@pytest.mark.parametrize("text,word", [("C. Tujuan Penulsian", "Penulsian"), ("E. Larutna Nutrisi AB Mix", "Larutna"),
+                                       ("B. Tujuan Pembelajaan", "Pembelajaan")])
+def test_slip_in_a_title_case_heading(text, word):
+    flagged = _flagged(text)
+    assert word in flagged and flagged[word] is None  # reported, a capital is never rewritten mid-line
+
+
+def test_ambiguous_fix_is_left_to_the_writer(sp):
+    assert sp.verdict("bilangn").fix is None  # bilang is commoner; a slip explains bilangan
+
+
+def test_unmelted_prefix_with_an_unattested_correction_is_only_suggested(sp):
+    v = sp.verdict("mentawai")
+    assert v.rule == "affix-melting" and v.fix is None and v.status == "warning"
+    assert sp.verdict("mengkoordinasi").fix == "mengoordinasi"
+
+
+def test_suffix_i_never_follows_a_root_ending_in_i(sp):
+    assert sp.verdict("dieksekusii").rule == "typo" and sp.is_valid("diakhiri")

@@ -554,7 +554,10 @@ class Checker:
         if v.rule == "foreign-term" or i in english:
             return self._english(tok, low, v, i in english or self._glossed(toks, i), toks, i)
         if cap and v.rule == "typo":
-            return self._strong_typo(tok, low, v, in_name=self._in_name(toks, i) and not self._title_text(toks, i))
+            found = self._strong_typo(tok, low, v, in_name=self._in_name(toks, i) and not self._title_text(toks, i))
+            if found is None and self._heading_slip(toks, i, low, v):
+                return _no_fix(self._from_verdict(tok, v))
+            return found
         if cap and v.rule == "unknown-word":
             return None  # a capitalised word nobody knows is a name until shown otherwise
         if v.rule == "typo" and self._foreign_company(toks, i, paragraph_start) and not self._sure_slip(low, v):
@@ -620,6 +623,8 @@ class Checker:
         if v.rule in ("nonstandard", "preposition-joined", "pun-apart", "kan-an", "typo-likely") \
                 and self._title_text(toks, i):
             return self._from_verdict(tok, v)  # a title-case heading: A. Konsep Sistim Informasi
+        if v.rule == "typo" and self._heading_slip(toks, i, low, v):
+            return _no_fix(self._from_verdict(tok, v))
         if self._in_name(toks, i):
             # part of a capitalised sequence (Multi Prima, Reflika Aditama): only a slip
             # of a very common word is flagged (Pekerjaan Sosisal)
@@ -683,6 +688,15 @@ class Checker:
         # any of the first few: a rare place name one letter away must not hide a common
         # word two slips away (Sleian: Sleman, Selain)
         return self._from_verdict(tok, v) if any(slip_of(c) for c in cands[:4]) else None
+
+    def _heading_slip(self, toks: list[Token], i: int, low: str, v: Verdict) -> bool:
+        """A slip in a title-case heading of common words (C. Tujuan Penulsian, E. Larutna
+        Nutrisi): a clear slip of an attested word, judged as in lowercase text. A
+        heading's names (Desa Cugenang) rarely are one."""
+        if not v.suggestions or " " in v.suggestions[0] or not self._title_text(toks, i):
+            return False
+        top = v.suggestions[0].lower()
+        return self.lex.zipf(top) >= 3.0 and is_slip(low, top, strict=True)
 
     def _common_split(self, split: str) -> bool:
         """Two common standard words of four letters or more, one of them derived

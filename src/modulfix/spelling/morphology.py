@@ -221,6 +221,8 @@ def analyze(word: str, is_root: Callable[[str], bool],
         for stem2, clitic in _strip(stem1, CLITICS):
             clitics = tuple(c for c in (clitic, particle) if c)
             for stem3, suffix in _strip(stem2, SUFFIXES):
+                if suffix == "i" and stem3.endswith("i"):
+                    continue  # -i never follows a root ending in i (dieksekusii is a slip)
                 for prefixes, root, issue, corr in _prefix_analyses(stem3, is_root):
                     outer = prefixes[0] if prefixes else ""
                     if suffix not in _SUFFIX_OK[outer]:

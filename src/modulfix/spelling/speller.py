@@ -277,7 +277,9 @@ class Speller:
             if not a.issue or not a.correct or not self.is_valid(a.correct):
                 continue
             attested = self.lex.zipf(a.correct) > 0
-            if a.issue == "unmelted" or (a.issue == "unmelted-s" and attested):
+            if a.issue == "unmelted" and not attested and (len(w) <= 8 or self.lex.zipf(a.root) < 3.0):
+                unsure.add(a.correct)  # mentawai: menawai (men- + tawa + -i) nobody writes: a name?
+            elif a.issue == "unmelted" or (a.issue == "unmelted-s" and attested):
                 sure.add(a.correct)
             elif a.issue == "wrong-allomorph" and attested:
                 likely.add(a.correct)
@@ -692,6 +694,9 @@ class Speller:
         if top.distance == 1 and not self._slip_to(w, top) and top.zipf < NON_SLIP_FIX_ZIPF \
                 and not (len(w) >= 9 and top.zipf >= TYPO_D2_ZIPF):
             return None  # jendila/jendela: two words as often as a slip
+        if top.distance == 1 and not self._slip_to(w, top) and any(
+                c.zipf >= TYPO_D1_ZIPF and is_slip(w, c.text, strict=True) for c in rivals):
+            return None  # bilangn: bilang is commoner, but bilangan is the one a slip explains
         if top.distance == 2 and (len(w) < 8 or w[0] != top.text[0] or top.zipf < TYPO_D2_ZIPF
                                   or any(c.zipf >= TYPO_D1_ZIPF for c in rivals)
                                   or not (is_double_slip(w, top.text) or is_stutter(w, top.text))):
