@@ -601,3 +601,14 @@ def test_unmelted_prefix_with_an_unattested_correction_is_only_suggested(sp):
 
 def test_suffix_i_never_follows_a_root_ending_in_i(sp):
     assert sp.verdict("dieksekusii").rule == "typo" and sp.is_valid("diakhiri")
+
+
+def test_joined_preposition_before_a_clitic(sp):
+    assert sp.verdict("diantaranya").fix == "di antaranya"
+    assert sp.verdict("dibawahnya").fix == "di bawahnya"
+    assert sp.verdict("dikenalnya").ok  # a passive, not a place
+
+
+def test_run_together_words_with_an_attested_long_part(sp):
+    assert sp.verdict("bahasapemrograman").suggestions[0] == "bahasa pemrograman"
+    assert "finalis asi" not in sp.verdict("finalisasi").suggestions[:1] or sp.verdict("finalisasi").rule != "typo"

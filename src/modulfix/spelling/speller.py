@@ -245,6 +245,14 @@ class Speller:
         return lex.sources["roots"]
 
     def _preposition_split(self, w: str) -> str:
+        for clitic in ("nya", "ku", "mu"):  # diantaranya -> di antaranya
+            if w.endswith(clitic) and len(w) > len(clitic) + 4:
+                place = self._preposition_split_bare(w[:-len(clitic)])
+                if place:
+                    return place + clitic
+        return self._preposition_split_bare(w)
+
+    def _preposition_split_bare(self, w: str) -> str:
         lex = self.lex
         for prep in ("di", "ke"):
             if w.startswith(prep) and len(w) > len(prep) + 2:
@@ -533,7 +541,7 @@ class Speller:
             stem = w[:-len(suffix)]
             if w.endswith(suffix) and len(stem) >= 5:
                 for other in LOAN_SUFFIXES:
-                    if other != suffix and stem + other in std:
+                    if other != suffix and (stem + other in std or self.lex.zipf(stem + other) >= 3.0):
                         return stem + other
         for prefix in LOAN_PREFIXES:
             rest = w[len(prefix):]
@@ -671,9 +679,14 @@ class Speller:
             return ""
         lex = self.lex
         good = []
+        def word(x: str) -> bool:  # common, and standard (or attested and not listed as wrong:
+            # pemrograman, which KBBI keeps though the rule would melt its p)
+            return lex.zipf(x) >= 3.5 and x not in lex.nonstandard and x not in lex.compounds and (
+                self.is_valid(x) or (len(x) >= 6 and self.lex.english_words.get(x, 0.0) < ENGLISH_ZIPF))
+
         for i in range(3, len(w) - 2):
             a, b = w[:i], w[i:]
-            if self.is_valid(a) and self.is_valid(b) and lex.zipf(a) >= 3.5 and lex.zipf(b) >= 3.5:
+            if word(a) and word(b):
                 good.append(f"{a} {b}")
         return good[0] if len(good) == 1 else ""
 
