@@ -612,3 +612,9 @@ def test_joined_preposition_before_a_clitic(sp):
 def test_run_together_words_with_an_attested_long_part(sp):
     assert sp.verdict("bahasapemrograman").suggestions[0] == "bahasa pemrograman"
     assert "finalis asi" not in sp.verdict("finalisasi").suggestions[:1] or sp.verdict("finalisasi").rule != "typo"
+
+
+def test_dutch_style_sa_ending_of_a_sis_loanword(sp):
+    v = sp.verdict("fotosintesa")
+    assert v.rule == "nonstandard" and v.fix == "fotosintesis"
+    assert sp.verdict("desa").ok and sp.verdict("bangsa").ok

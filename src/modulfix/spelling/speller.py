@@ -216,7 +216,7 @@ class Speller:
         issue = self._affix_issue(w, analyses) or self._kan_an(w)
         if issue:
             return issue
-        variant = self._nonstandard_root(w) or self._nonstandard_head(w)
+        variant = self._nonstandard_root(w) or self._nonstandard_head(w) or self._dutch_sis(w)
         if variant:
             return variant
         compound = self._affixed_compound(w)
@@ -355,6 +355,20 @@ class Speller:
                                (fixed,), fixed if safe else None, lex.sources["nonstandard"],
                                how=f"{w[:i]} + {w[i:]}: {w[:i]} is written {got[0]}")
         return None
+
+    def _dutch_sis(self, w: str) -> Verdict | None:
+        """The Dutch-style ending -sa of a loan whose standard form ends in -sis
+        (fotosintesa -> fotosintesis, like analisa -> analisis): the -sis form must be a
+        standard, attested word."""
+        if not w.endswith("sa") or len(w) < 7:
+            return None
+        fixed = w[:-1] + "is"
+        z = self.lex.zipf(fixed)
+        if fixed not in self.standard_forms() or z <= self.lex.zipf(w):
+            return None
+        return Verdict(w, "error", "nonstandard", f"loanword ending -sa; PUEBI/KBBI: {fixed}", (fixed,),
+                       fixed if z >= 3.0 else None, "morphology",
+                       how=f"-sa for -sis: {fixed} is the standard form (zipf {z:.2f})")
 
     def _affixed_compound(self, w: str) -> Verdict | None:
         """bekerjasama -> bekerja sama; dikerjasamakan is right (confix joins it)."""
