@@ -618,3 +618,11 @@ def test_dutch_style_sa_ending_of_a_sis_loanword(sp):
     v = sp.verdict("fotosintesa")
     assert v.rule == "nonstandard" and v.fix == "fotosintesis"
     assert sp.verdict("desa").ok and sp.verdict("bangsa").ok
+
+
+def test_lowercase_author_in_a_citation():
+    found = {(f.rule, f.text, f.fix) for f in check_text(
+        "Guru profesional (mulyasa, 2013) harus kompeten. Menurut sanjaya (2008), guru belajar. "
+        "Menurut data (2020) itu naik.")}
+    assert ("capital-proper", "mulyasa", "Mulyasa") in found and ("capital-proper", "sanjaya", "Sanjaya") in found
+    assert not [f for f in found if f[1] == "data"]

@@ -169,9 +169,12 @@ _RULES = [
          "Capitals mark sentence starts and names; function words are never names.",
          "tidak berdaya baik Karena hambatan", "tidak berdaya baik karena hambatan", "Safe."),
     Rule("capital-proper", "error", "style",
-         "Flags a word that is always capitalised written in lowercase (religions, days, months).",
-         "PUEBI capitalises names of religions, days, months, God.",
-         "agama islam, hari senin", "agama Islam, hari Senin", "Safe."),
+         "Flags a word that is always capitalised written in lowercase (religions, days, months, "
+         "places in dictionaries/proper-case.tsv), and an author's name in an in-text citation "
+         "written in lowercase: (mulyasa, 2013), sanjaya (2008).",
+         "PUEBI capitalises names of religions, days, months, God, places and people.",
+         "agama islam, hari senin; (mulyasa, 2013)", "agama Islam, hari Senin; (Mulyasa, 2013)",
+         "Safe (a citation's author is checked only when the word is not standard Indonesian)."),
     Rule("punct-double", "warning", "punctuation",
          "Flags doubled punctuation: ',,' ',.' '.,' ',)'.",
          "Doubled marks are slips.", "sosial,, secara", "sosial, secara", "Safe."),

@@ -31,6 +31,9 @@ _TOKEN = re.compile(
     r"|(?P<punct>.)"
 )
 _SENT_END = frozenset(".!?")
+# what follows an author's name in an in-text citation: (Mulyasa, 2013), Mulyasa (2013)
+_CITE_TAIL = re.compile(r"(?:\s+(?:dkk|et al)\.?)?,\s*(?:19|20)\d\d[a-z]?\s*[),:;]")
+_CITE_YEAR = re.compile(r"\s+\((?:19|20)\d\d[a-z]?\s*[),:;]")
 _MISSING = object()
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _WRAP_HEAD = re.compile(r"[^\W\d_]+(?=-\s*$)")
@@ -41,7 +44,7 @@ _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SLOW_LINE = re.compile(
     # the lookahead lets the engine skip every position that cannot start a match
     r"(?=[\s,;:.!?(\[{“‘])(?:\s[,.;:?!)\]}”’]|[,;:][^\W\d_]|[,.][,.)]|[(\[{“‘]\s|[.!?]\s+[a-z]"
-    r"|(?<=[a-z]{3})[.!?][A-Z][a-z])")
+    r"|(?<=[a-z]{3})[.!?][A-Z][a-z]|(?<=[a-z])\s\((?:19|20)\d\d|\([a-z]+(?: dkk\.?| et al\.?)?,\s*(?:19|20)\d\d)")
 _REDUP_DIGIT = re.compile(r"[^\W\d_]2\b")  # anak2: searched only when the line has a 2
 _OPEN = frozenset("([{“‘")
 _CLOSE = frozenset(")]}”’")
@@ -440,6 +443,7 @@ class Checker:
         english = self._english_mask(toks, words, quiet)
         consumed: set[int] = set()
         marked = [(offset + a, offset + b) for a, b in _emphasis_spans(line)] if ("*" in line or "_" in line) else ()
+        cites = "(19" in line or "(20" in line or ", 19" in line or ", 20" in line  # (mulyasa, 2013)
         for n, i in enumerate(words):
             if i in consumed:
                 continue
@@ -450,7 +454,8 @@ class Checker:
             gap = line[tok.end - offset: nxt.start - offset] if nxt else ""
             adjacent = nxt is not None and gap.strip() == "" and gap != ""
             if self.fast and quiet[n] is True and not self._after_sentence_end(toks, i) and (
-                    not adjacent or (quiet[n + 1] is not False and not self._pair_trigger(tok.text, nxt.text))):
+                    not adjacent or (quiet[n + 1] is not False and not self._pair_trigger(tok.text, nxt.text))) \
+                    and not (cites and tok.text[:1].islower() and self._cited_author(toks, i)):
                 continue  # a quiet word with a quiet neighbour: nothing can fire
             # context rules that span two words
             if adjacent:
@@ -543,6 +548,11 @@ class Checker:
             right = self.lex.proper_case[low]
             return self._finding(tok, "capital-proper", f"written with a capital letter: {right}",
                                  (right,), right, self.lex.sources["proper_case"], "error")
+        if not cap and len(low) >= 3 and low not in self.lex.function_words and self._cited_author(toks, i) \
+                and not self.sp.is_valid(low):
+            right = text[0].upper() + text[1:]
+            return self._finding(tok, "capital-proper", f"an author's name in a citation: {right}",
+                                 (right,), right, "citation pattern", "error")
         if v.ok and i in english:
             return self._english(tok, low, v, True, toks, i)  # Indonesian-looking word in an English phrase
         if v.ok:
@@ -688,6 +698,17 @@ class Checker:
         # any of the first few: a rare place name one letter away must not hide a common
         # word two slips away (Sleian: Sleman, Selain)
         return self._from_verdict(tok, v) if any(slip_of(c) for c in cands[:4]) else None
+
+    @staticmethod
+    def _cited_author(toks: list[Token], i: int) -> bool:
+        """Is word ``i`` the author of an in-text citation: (mulyasa, 2013), mulyasa (2013)?"""
+        j = i - 1
+        while j >= 0 and toks[j].kind == "space":
+            j -= 1
+        rest = "".join(t.text for t in toks[i + 1:i + 9])
+        if j >= 0 and toks[j].text == "(":
+            return bool(_CITE_TAIL.match(rest))
+        return bool(_CITE_YEAR.match(rest))
 
     def _heading_slip(self, toks: list[Token], i: int, low: str, v: Verdict) -> bool:
         """A slip in a title-case heading of common words (C. Tujuan Penulsian, E. Larutna
