@@ -714,10 +714,10 @@ class Checker:
         """A slip in a title-case heading of common words (C. Tujuan Penulsian, E. Larutna
         Nutrisi): a clear slip of an attested word, judged as in lowercase text. A
         heading's names (Desa Cugenang) rarely are one."""
-        if not v.suggestions or " " in v.suggestions[0] or not self._title_text(toks, i):
+        if not v.suggestions or " " in v.suggestions[0]:
             return False
         top = v.suggestions[0].lower()
-        return self.lex.zipf(top) >= 3.0 and is_slip(low, top, strict=True)
+        return self.lex.zipf(top) >= 3.0 and is_slip(low, top, strict=True) and self._title_text(toks, i)
 
     def _common_split(self, split: str) -> bool:
         """Two common standard words of four letters or more, one of them derived

@@ -40,6 +40,10 @@ def keyboard_adjacent(a: str, b: str) -> bool:
     return abs(pa[0] - pb[0]) == 1 and abs(pa[1] - pb[1]) <= 0.75
 
 
+_NEAR = {a: "".join(b for b in "abcdefghijklmnopqrstuvwxyz" if keyboard_adjacent(a, b))
+         for a in "abcdefghijklmnopqrstuvwxyz"}
+
+
 def damerau(a: str, b: str, limit: int = 3) -> int:
     """Optimal-string-alignment distance (small strings; capped at ``limit + 1``)."""
     if abs(len(a) - len(b)) > limit:
@@ -110,33 +114,72 @@ def is_slip(word: str, cand: str, strict: bool = False) -> bool:
     return False
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _near(ch: str) -> str:
+    return _NEAR.get(ch, "")
+
+
 def _one_edit(word: str) -> set[str]:
-    letters = "abcdefghijklmnopqrstuvwxyz"
+    """Every string one edit (a letter left out, added, changed, or two swapped) from ``word``."""
     steps = {word[:i] + word[i + 1:] for i in range(len(word))}
     steps.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
     for i in range(len(word) + 1):
-        steps.update(word[:i] + c + word[i:] for c in letters)
+        steps.update(word[:i] + c + word[i:] for c in _LETTERS)
         if i < len(word):
-            steps.update(word[:i] + c + word[i + 1:] for c in letters)
+            steps.update(word[:i] + c + word[i + 1:] for c in _LETTERS)
     steps.discard(word)
     return steps
+
+
+def _slip_typos(cand: str, strict: bool) -> set[str]:
+    """Every ``t`` with ``is_slip(t, cand, strict)``: what one slip makes of ``cand``."""
+    n = len(cand)
+    out = {cand[:i] + cand[i + 1:] for i in range(n)}  # a letter left out
+    out.update(cand[:i] + cand[i + 1] + cand[i] + cand[i + 2:] for i in range(n - 1))  # swapped
+    for i in range(n):
+        out.update(cand[:i] + k + cand[i + 1:] for k in _near(cand[i]))  # a neighbouring key
+    for i in range(n + 1):  # a letter added beside its double, or beside a neighbouring key
+        around = cand[i - 1:i] + cand[i:i + 1]
+        extra = set(around)
+        if not strict:
+            for c in around:
+                extra.update(_near(c))
+        out.update(cand[:i] + x + cand[i:] for x in extra)
+    out.discard(cand)
+    return out
+
+
+def _slip_fixes(word: str, strict: bool) -> set[str]:
+    """Every ``m`` with ``is_slip(word, m, strict)``: what ``word`` may be a slip of."""
+    n = len(word)
+    out = set()
+    for i in range(n + 1):
+        out.update(word[:i] + c + word[i:] for c in _LETTERS)  # it left a letter out
+    out.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1))
+    for i in range(n):
+        out.update(word[:i] + k + word[i + 1:] for k in _near(word[i]))
+        near = word[i - 1:i] + word[i + 1:i + 2]
+        if word[i] in near or (not strict and any(keyboard_adjacent(c, word[i]) for c in near)):
+            out.add(word[:i] + word[i + 1:])  # it added this letter
+    out.discard(word)
+    return out
 
 
 def is_double_slip(word: str, cand: str, strict: bool = False) -> bool:
     """Is ``word`` two keyboard slips (see :func:`is_slip`, with ``strict``) away from
     ``cand``: Bebrpa from Beberapa (two letters left out), Sleian from Selain (two
     swaps)? Two unrelated letters changed (Comita, Cerita) are not."""
-    return any(is_slip(m, cand, strict) and is_slip(word, m, strict) for m in _one_edit(word))
+    return not _slip_fixes(word, strict).isdisjoint(_slip_typos(cand, strict))
 
 
 def has_slip_of_two(word: str, cand: str) -> bool:
     """Is one of the two edits between ``word`` and ``cand`` a strict slip (masyrakata:
     a letter left out of masyarakat, and one added)? Two letters changed for others
     (indentasi, investasi) or two added (relasional, rasional) are not."""
-    for m in _one_edit(word):
-        if is_slip(m, cand, strict=True) or (is_slip(word, m, strict=True) and damerau(m, cand, 1) == 1):
-            return True
-    return False
+    return not (_slip_typos(cand, True).isdisjoint(_one_edit(word))
+                and _slip_fixes(word, True).isdisjoint(_one_edit(cand)))
 
 
 def is_stutter(word: str, cand: str) -> bool:
