@@ -626,3 +626,8 @@ def test_lowercase_author_in_a_citation():
         "Menurut data (2020) itu naik.")}
     assert ("capital-proper", "mulyasa", "Mulyasa") in found and ("capital-proper", "sanjaya", "Sanjaya") in found
     assert not [f for f in found if f[1] == "data"]
+
+
+def test_two_edit_fixes_with_a_clear_slip(sp):
+    assert sp.verdict("masyrakata").fix == "masyarakat"  # a letter left out, one added
+    assert sp.verdict("kerjassam").fix == "kerja sama"  # compared with kerjasama

@@ -704,6 +704,14 @@ class Speller:
                 good.append(f"{a} {b}")
         return good[0] if len(good) == 1 else ""
 
+    @staticmethod
+    def _slipped_twice(w: str, cand: str) -> bool:
+        """Two edits of which at least one is a clear slip (masyrakata), or two slips, or
+        a syllable typed twice; a compound is compared written joined (kerjassam:
+        kerjasama, written kerja sama)."""
+        joined = cand.replace(" ", "")
+        return has_slip_of_two(w, joined) or is_double_slip(w, joined) or is_stutter(w, joined)
+
     def safe_fix(self, w: str, cands: list[Candidate]) -> str | None:
         """Auto-fix only when one correction is clearly right."""
         if len(w) < 4 or not cands:
@@ -726,7 +734,7 @@ class Speller:
             return None  # bilangn: bilang is commoner, but bilangan is the one a slip explains
         if top.distance == 2 and (len(w) < 8 or w[0] != top.text[0] or top.zipf < TYPO_D2_ZIPF
                                   or any(c.zipf >= TYPO_D1_ZIPF for c in rivals)
-                                  or not (is_double_slip(w, top.text) or is_stutter(w, top.text))):
+                                  or not self._slipped_twice(w, top.text)):
             # two slips in a long word with one reading (berwewenang); not enerjik/energi,
             # reprofil/profil, nor a word two edits from several (penyebaran, penyegaran),
             # nor two changes no slip explains (subkutan, sebutan)
