@@ -631,3 +631,8 @@ def test_lowercase_author_in_a_citation():
 def test_two_edit_fixes_with_a_clear_slip(sp):
     assert sp.verdict("masyrakata").fix == "masyarakat"  # a letter left out, one added
     assert sp.verdict("kerjassam").fix == "kerja sama"  # compared with kerjasama
+
+
+def test_ke_an_noun_broken_after_its_prefix():
+    assert ("split-word", "ke rentanan") in {(f.rule, f.text) for f in check_text("Peta ke rentanan wilayah.")}
+    assert not [f for f in check_text("Ia datang ke pertemuan itu.") if f.rule == "split-word"]

@@ -973,7 +973,10 @@ class Checker:
         lex, sp = self.lex, self.sp
         if la == "ke" and lb.endswith("an") and not b.text[0].isupper():
             joined = la + lb  # ke selamatan: a ke-...-an noun broken after its prefix
-            if lex.zipf(joined) >= 4.0 and lex.zipf(joined) >= lex.zipf(lb) + 1.0 and any(
+            zj, zb = lex.zipf(joined), lex.zipf(lb)
+            # attested, and much commoner than the second half; or that half is unattested
+            # (ke rentanan: rentanan nobody writes)
+            if ((zj >= 4.0 and zj >= zb + 1.0) or (zj >= 3.0 and zb == 0)) and any(
                     x.valid and x.prefixes == ("ke",) and x.suffix == "an" for x in sp.analyses(joined)):
                 fix = transfer_case(a.text, joined)
                 return self._finding(Token("word", a.start, b.end, f"{a.text} {b.text}"), "split-word",
