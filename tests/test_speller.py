@@ -636,3 +636,8 @@ def test_two_edit_fixes_with_a_clear_slip(sp):
 def test_ke_an_noun_broken_after_its_prefix():
     assert ("split-word", "ke rentanan") in {(f.rule, f.text) for f in check_text("Peta ke rentanan wilayah.")}
     assert not [f for f in check_text("Ia datang ke pertemuan itu.") if f.rule == "split-word"]
+
+
+def test_slip_in_a_heading_with_a_bracketed_gloss():
+    assert "Percabngan" in _flagged("5. Percabngan (Seleksi Kondisi)")
+    assert "Sukamaju" not in _flagged("5. Sukamaju (Desa Wisata)")

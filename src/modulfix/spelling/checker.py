@@ -754,15 +754,21 @@ class Checker:
         words = _FAST_WORD.findall(self._whole)
         if len(words) > 12 or any(not (w[:1].isupper() or w in self.lex.function_words) for w in words):
             return False
+        def common(w: str) -> bool:
+            low = w.lower()
+            return self.sp.verdict(low).ok and self.lex.zipf(low) >= 3.5 and self.sp.is_valid(low)
+
         seen = False
         for step in (-1, 1):
             w = _neighbour_word(toks, i, step)
             if not w[:1].isupper():
                 continue
-            low = w.lower()
-            if not (self.sp.verdict(low).ok and self.lex.zipf(low) >= 3.5 and self.sp.is_valid(low)):
+            if not common(w):
                 return False
             seen = True
+        if not seen:  # no word beside it (5. Percabngan (Seleksi Kondisi)): the heading's other words
+            others = [w for w in words if w != toks[i].text and w[:1].isupper()]
+            seen = bool(others) and all(common(w) for w in others)
         return seen
 
     def _in_name(self, toks: list[Token], i: int) -> bool:
