@@ -641,3 +641,8 @@ def test_ke_an_noun_broken_after_its_prefix():
 def test_slip_in_a_heading_with_a_bracketed_gloss():
     assert "Percabngan" in _flagged("5. Percabngan (Seleksi Kondisi)")
     assert "Sukamaju" not in _flagged("5. Sukamaju (Desa Wisata)")
+
+
+def test_capital_by_position_before_lowercase_words():
+    assert "Tinjua" in _flagged("5. Tinjua kembali pengelompokan setiap akhir unit.")
+    assert "Kamila" not in _flagged("Kamila datang ke sekolah.")  # Kamil + -lah is no root

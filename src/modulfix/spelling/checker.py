@@ -564,7 +564,8 @@ class Checker:
         if v.rule == "foreign-term" or i in english:
             return self._english(tok, low, v, i in english or self._glossed(toks, i), toks, i)
         if cap and v.rule == "typo":
-            found = self._strong_typo(tok, low, v, in_name=self._in_name(toks, i) and not self._title_text(toks, i))
+            found = self._strong_typo(tok, low, v, in_name=self._in_name(toks, i) and not self._title_text(toks, i),
+                                      plain=_neighbour_word(toks, i, 1)[:1].islower())
             if found is None and self._heading_slip(toks, i, low, v):
                 return _no_fix(self._from_verdict(tok, v))
             return found
@@ -645,7 +646,8 @@ class Checker:
         # report it, never rewrite it
         return _no_fix(self._strong_typo(tok, low, v))
 
-    def _strong_typo(self, tok: Token, low: str, v: Verdict, in_name: bool = False) -> Finding | None:
+    def _strong_typo(self, tok: Token, low: str, v: Verdict, in_name: bool = False,
+                     plain: bool = False) -> Finding | None:
         """A capitalised unknown word is flagged only when it is clearly a slip.
 
         Names are short and look like nothing; slips keep the shape of a frequent word:
@@ -693,7 +695,12 @@ class Checker:
                 n >= 10 and c.zipf >= 3.5) or (c.zipf >= 5.5 and bonus >= 0.5) or (
                 c.zipf >= 4.5 and _swapped(low, c.text)) or (
                 # a letter left out of a very common word (Apabla)
-                c.zipf >= 4.8 and len(c.text) == n + 1 and low[0] == c.text[0] and is_slip(low, c.text))
+                c.zipf >= 4.8 and len(c.text) == n + 1 and low[0] == c.text[0] and is_slip(low, c.text)) or (
+                # capitalised only by its place, before lowercase words (5. Tinjua kembali):
+                # a swap or a left-out letter of an attested word
+                # (a root, or a common word: not Kamila, Kamil + -lah)
+                plain and n >= 6 and c.zipf >= 3.0 and (self.sp.is_root(c.text) or c.zipf >= 4.0) and (
+                    _swapped(low, c.text) or (len(c.text) == n + 1 and is_slip(low, c.text, strict=True))))
 
         # any of the first few: a rare place name one letter away must not hide a common
         # word two slips away (Sleian: Sleman, Selain)
