@@ -107,3 +107,42 @@ def test_empty_and_chrome_only_pages():
     assert clean("") == "---\nlanguage: id\n---\n"
     assert clean("-->\nBeranda\n") == "---\nlanguage: id\n---\n"
     assert clean(clean("")) == clean("")
+
+
+def test_program_code_in_plain_text_is_kept_line_for_line():
+    text = ("Perhatikan contoh berikut.\n"
+            "nilai = 75\n"
+            "if nilai >= 70:\n"
+            "    print(\"Lulus\")\n"
+            "else:\n"
+            "    print(\"Remedial\")\n"
+            "\n"
+            "Pada contoh tersebut, variabel nilai dibandingkan dengan KKM.\n")
+    body = split_front_matter(clean(text))[1]
+    assert "```\nnilai = 75\nif nilai >= 70:\n    print(\"Lulus\")\nelse:\n    print(\"Remedial\")\n```" in body
+    tokens = MarkdownIt("commonmark").parse(body)
+    assert [t.type for t in tokens if t.type == "fence"] == ["fence"]
+
+
+def test_prose_with_an_equals_sign_is_no_code():
+    body = split_front_matter(clean("Jika x = 5 maka y = 10.\nNilai itu dipakai lagi.\n"))[1]
+    assert "```" not in body
+
+
+def test_wrapped_paragraph_goes_on_after_a_semicolon_and_past_a_long_line():
+    wrapped = [
+        "Program tidak selalu dijalankan baris demi baris secara berurutan. Sering kali",
+        "komputer harus mengambil keputusan berdasarkan suatu kondisi, dan struktur inilah",
+        "yang disebut percabangan. Jika kondisi benar, blok perintah tertentu dijalankan;",
+        "jika salah, program menjalankan blok lain atau melompatinya. Dalam bahasa Python,",
+        "blok perintah ditandai dengan indentasi sebanyak empat spasi, bukan dengan kurung",
+        "kurawal seperti pada bahasa lain. Penerjemah (interpreter) membaca kode itu baris",
+        "Python menerjemahkan kode baris demi baris dan langsung mengenali tipe datanya.",
+        "",
+        "Keterangan gambar yang tidak dibungkus sama sekali sehingga satu barisnya melampaui lebar baris halaman, "
+        "sampai lebih dari seratus dua puluh huruf.",
+    ]
+    body = split_front_matter(clean("MODUL PEMROGRAMAN\n\n" + "\n".join(wrapped) + "\n"))[1]
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip() and not p.strip().startswith("#")]
+    assert "dijalankan; jika salah" in paragraphs[0]
+    assert "membaca kode itu baris Python menerjemahkan" in paragraphs[0]

@@ -110,7 +110,8 @@ def _is_ordered(block: Block) -> bool:
 
 def _block(doc: Document, block: Block, fixes: _Fixes) -> str:
     if block.kind in ("code", "raw"):
-        return "\n".join(doc.text[s.start:s.end] for s in block.segments)
+        body = "\n".join(doc.text[s.start:s.end] for s in block.segments)
+        return f"{block.marker}\n{body}\n{block.marker}" if block.marker else body
     text = _text(doc, block, fixes)
     if not text:
         return ""

@@ -274,9 +274,17 @@ class _Builder:
         items = self._items()
         _resolve_roman_letters(items)
         self.wrap = _wrap_width(items)
+        code = _code_runs(items)
         skip = -1
         for i, it in enumerate(items):
-            if i == skip:
+            if i <= skip:
+                continue
+            if i in code:  # program code in plain text: kept line for line, fenced
+                last = items[code[i]].line
+                self.blocks.append(Block("code", [Segment(it.line.start, last.start + len(last.text.rstrip()))],
+                                         marker="```"))
+                self.in_references = False
+                skip = code[i]
                 continue
             if self._bab_title(items, i):
                 skip = i + 1
@@ -392,7 +400,8 @@ class _Builder:
         if prev is None or prev.kind not in ("paragraph", "list_item") or prev.text is not None:
             return False
         last = self._last_text(prev)
-        unfinished = not last.endswith(_SENTENCE_END) and it.text[:1].islower()
+        # a sentence never starts in lowercase: after ; or : the clause goes on
+        unfinished = not last.endswith((".", "!", "?")) and it.text[:1].islower()
         if it.gap_blank:
             return it.gap_other and (unfinished or last.endswith("-"))
         if last.endswith(_SENTENCE_END) and _heading_like(it) and not (
@@ -422,6 +431,45 @@ class _Builder:
             block.segments.append(Segment(it.seg.start, it.seg.end, ""))
         else:
             block.segments.append(it.seg)
+
+
+# Program code pasted into plain text (Python, pseudo-C): a statement, an assignment or an
+# indented call, a line to itself. Two such lines in a row, one of them indented or
+# opening a block (if x:, {), are a code block; prose never looks like that.
+_CODE_START_RE = re.compile(
+    r"\s*(?:if|elif|else|for|while|def|return|print|import|from|class|try|except|finally|with|switch|"
+    r"case|break|continue|do|var|let|const|function|public|private|static|void|int|float|double|char|"
+    r"String|bool|echo|printf|scanf|cout|cin|#include|using|begin|end)\b[^.!?]*$")
+_CODE_ASSIGN_RE = re.compile(r"\s*[A-Za-z_][\w.\[\]]*\s*(?:[-+*/%]?=|==|!=|<=|>=|\+\+|--)\s*[^\s=][^.!?]*$")
+_CODE_CALL_RE = re.compile(r"\s+[A-Za-z_][\w.]*\(.*\)[;:]?\s*$")
+
+
+def _code_like(line: str) -> bool:
+    body = line.strip()
+    if not body or len(body.split()) > 10:
+        return False
+    if body in ("{", "}", "};", "end", "end;"):
+        return True
+    return bool(_CODE_START_RE.match(line) and any(c in body for c in "(:;{=<>\"'")
+                or _CODE_ASSIGN_RE.match(line) or _CODE_CALL_RE.match(line))
+
+
+def _code_runs(items: list[_Item]) -> dict[int, int]:
+    """First item -> last item of each run of program-code lines."""
+    runs: dict[int, int] = {}
+    i = 0
+    while i < len(items):
+        j = i
+        while j < len(items) and items[j].kind != "title" and _code_like(items[j].line.text) \
+                and (j == i or not items[j].gap_blank):
+            j += 1
+        texts = [items[k].line.text for k in range(i, j)]
+        if j - i >= 2 and any(t[:1] in " \t" or t.rstrip().endswith((":", "{", ";")) for t in texts):
+            runs[i] = j - 1
+            i = j
+        else:
+            i += 1
+    return runs
 
 
 def _heading_like(it: _Item) -> bool:
@@ -458,10 +506,14 @@ def _whole(line: Line) -> Segment:
 def _wrap_width(items: list[_Item]) -> int:
     """The line width of a hard-wrapped page (PDF text), or 0 for one-line paragraphs."""
     lengths = [len(it.line.text.strip()) for it in items if it.kind == "text"]
-    long = [n for n in lengths if n >= 40]
-    if len(long) < WRAP_MIN_LINES or max(long) > 120:
+    long = sorted(n for n in lengths if n >= 40)
+    if len(long) < WRAP_MIN_LINES:
         return 0
-    width = max(long)
+    # the width most lines reach: a few longer lines (an unwrapped heading or list item)
+    # must not hide it
+    width = long[(len(long) - 1) * 9 // 10]
+    if width > 120:
+        return 0
     return width if sum(n >= WRAP_FULL * width for n in long) >= WRAP_MIN_LINES else 0
 
 
