@@ -646,3 +646,8 @@ def test_slip_in_a_heading_with_a_bracketed_gloss():
 def test_capital_by_position_before_lowercase_words():
     assert "Tinjua" in _flagged("5. Tinjua kembali pengelompokan setiap akhir unit.")
     assert "Kamila" not in _flagged("Kamila datang ke sekolah.")  # Kamil + -lah is no root
+
+
+def test_code_in_backticks_is_not_judged():
+    text = "Potongan kode `for i in range(1, 6): print(i)` mencetak bilangan."
+    assert not [f for f in check_text(text) if f.start >= text.index("`") and f.end <= text.rindex("`") + 1]

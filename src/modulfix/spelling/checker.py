@@ -116,9 +116,16 @@ def _fast_sentence_start(line: str, pos: int) -> bool | None:
 _EMPHASIS = re.compile(r"(?<![\w*_])([*_])(?=\S)([^*_\n]*?\S)\1(?![\w*_])")
 
 
+_CODE_SPAN = re.compile(r"(`+)[^`\n]+?\1")
+
+
 def _emphasis_spans(line: str) -> list[tuple[int, int]]:
-    """Spans of text the writer put in *italics* or _italics_ (Markdown emphasis)."""
-    return [m.span(2) for m in _EMPHASIS.finditer(line)]
+    """Spans of text the writer put in *italics* or _italics_ (Markdown emphasis), or in
+    `backticks` (code)."""
+    spans = [m.span(2) for m in _EMPHASIS.finditer(line)]
+    if "`" in line:
+        spans += [m.span() for m in _CODE_SPAN.finditer(line)]
+    return spans
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -442,7 +449,8 @@ class Checker:
         quiet = [self._quiet_of(toks[i].text) for i in words]
         english = self._english_mask(toks, words, quiet)
         consumed: set[int] = set()
-        marked = [(offset + a, offset + b) for a, b in _emphasis_spans(line)] if ("*" in line or "_" in line) else ()
+        marked = [(offset + a, offset + b) for a, b in _emphasis_spans(line)] \
+            if ("*" in line or "_" in line or "`" in line) else ()
         cites = "(19" in line or "(20" in line or ", 19" in line or ", 20" in line  # (mulyasa, 2013)
         for n, i in enumerate(words):
             if i in consumed:
