@@ -43,8 +43,18 @@ def annotate(doc: Document) -> None:
     """``clean``: check every block segment and record the findings on the document."""
     spans = [(s.start, s.end) for b in doc.blocks if b.kind not in ("code", "raw") for s in b.segments]
     findings = check_text(doc.text, spans)
-    # a reference is cited as published: no italics forced into its title
-    refs = [(s.start, s.end) for b in doc.blocks if b.kind == "reference" for s in b.segments]
+    # a reference is cited as published: no italics forced into its title (in Markdown
+    # input, the items under a Daftar Pustaka heading: clean's own output reads the same)
+    from modulfix.structure import REFERENCE_HEADINGS
+
+    refs: list[tuple[int, int]] = []
+    in_refs = False
+    for b in doc.blocks:
+        if b.kind == "heading":
+            title = b.text if b.text is not None else " ".join(doc.text[s.start:s.end] for s in b.segments)
+            in_refs = title.strip().strip("#").strip().rstrip(":").casefold() in REFERENCE_HEADINGS
+        elif b.kind == "reference" or (in_refs and b.kind in ("list_item", "paragraph")):
+            refs.extend((s.start, s.end) for s in b.segments)
     for f in findings:
         if f.italic and any(a <= f.start < b for a, b in refs):
             f.italic = False

@@ -415,11 +415,14 @@ class Checker:
         """
         out: set[int] = set()
         for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
-            if e1 - s1 < 2 or text[e1 - 1] != "-" or not text[s2:e2][:1].islower():
+            # the hyphen ends the span (check), or just follows it (clean's paragraphs
+            # leave it out when they join the halves)
+            hyphen = e1 - 1 if e1 - s1 >= 2 and text[e1 - 1] == "-" else e1 if text[e1:e1 + 1] == "-" else -1
+            if hyphen < 0 or not text[s2:e2][:1].islower() or "\n" not in text[hyphen:s2]:
                 continue
-            head = _WRAP_HEAD.search(text, s1, e1)
+            head = _WRAP_HEAD.search(text, s1, hyphen + 1)
             tail = _NAME_WORD.match(text, s2, e2)
-            if not head or not tail or head.end() != e1 - 1:
+            if not head or not tail or head.end() != hyphen:
                 continue
             a, b = head.group().lower(), tail.group()
             if self.sp.verdict(a + b).ok or (self.sp.is_valid(a) and self.sp.is_valid(b)):
