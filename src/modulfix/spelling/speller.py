@@ -128,6 +128,7 @@ class Speller:
         self.verdict: Callable[[str], Verdict] = Memo(self._verdict, 200_000).__getitem__  # type: ignore
         self.analyses: Callable[[str], tuple[Analysis, ...]] = Memo(self._analyses, 200_000).__getitem__  # type: ignore
         self.candidates: Callable[[str], list[Candidate]] = Memo(self._candidates, 20_000).__getitem__  # type: ignore
+        self.neighbours: Callable[[str], list[Candidate]] = Memo(self._neighbours, 50_000).__getitem__  # type: ignore
 
     # ------------------------------------------------------------ lexicon
     def is_root(self, w: str) -> bool:
@@ -581,9 +582,10 @@ class Speller:
             self._max_zipf = max(self.standard_forms().values(), default=0.0)
         return self._max_zipf
 
-    def neighbours(self, w: str) -> list[Candidate]:
+    def _neighbours(self, w: str) -> list[Candidate]:
         """Standard forms one edit from ``w`` (no index needed: edits are generated and
-        looked up), best first. Cheap enough to ask for every rare word."""
+        looked up), best first. Cheap enough to ask for every rare word (memoised as
+        ``neighbours``: the cores of affixed words repeat)."""
         from modulfix.spelling.suggest import typo_bonus
 
         std = self.standard_forms()
