@@ -695,10 +695,11 @@ class Speller:
             return ""
         lex = self.lex
         good = []
-        def word(x: str) -> bool:  # common, and standard (or attested and not listed as wrong:
-            # pemrograman, which KBBI keeps though the rule would melt its p)
+        def word(x: str) -> bool:
+            """Common and standard, or common, long, not English and not listed as wrong
+            (pemrograman, which KBBI keeps though the melting rule would make it pemprograman)."""
             return lex.zipf(x) >= 3.5 and x not in lex.nonstandard and x not in lex.compounds and (
-                self.is_valid(x) or (len(x) >= 6 and self.lex.english_words.get(x, 0.0) < ENGLISH_ZIPF))
+                self.is_valid(x) or (len(x) >= 6 and lex.english_words.get(x, 0.0) < ENGLISH_ZIPF))
 
         for i in range(3, len(w) - 2):
             a, b = w[:i], w[i:]
