@@ -651,3 +651,9 @@ def test_capital_by_position_before_lowercase_words():
 def test_code_in_backticks_is_not_judged():
     text = "Potongan kode `for i in range(1, 6): print(i)` mencetak bilangan."
     assert not [f for f in check_text(text) if f.start >= text.index("`") and f.end <= text.rindex("`") + 1]
+
+
+def test_lowercase_place_name_after_a_place_noun():
+    found = {(f.rule, f.text, f.fix) for f in check_text("Kecamatan cugenang rutin panen. Desa wisaat itu ramai.")}
+    assert ("capital-proper", "cugenang", "Cugenang") in found
+    assert not [f for f in found if f[1] == "wisaat" and f[0] == "capital-proper"]  # a typo, not a name

@@ -170,8 +170,9 @@ _RULES = [
          "tidak berdaya baik Karena hambatan", "tidak berdaya baik karena hambatan", "Safe."),
     Rule("capital-proper", "error", "style",
          "Flags a word that is always capitalised written in lowercase (religions, days, months, "
-         "places in dictionaries/proper-case.tsv), and an author's name in an in-text citation "
-         "written in lowercase: (mulyasa, 2013), sanjaya (2008).",
+         "places in dictionaries/proper-case.tsv), an author's name in an in-text citation "
+         "written in lowercase: (mulyasa, 2013), sanjaya (2008), and an unknown word after a "
+         "capitalised place noun: Kecamatan cugenang.",
          "PUEBI capitalises names of religions, days, months, God, places and people.",
          "agama islam, hari senin; (mulyasa, 2013)", "agama Islam, hari Senin; (Mulyasa, 2013)",
          "Safe (a citation's author is checked only when the word is not standard Indonesian)."),

@@ -31,6 +31,9 @@ _TOKEN = re.compile(
     r"|(?P<punct>.)"
 )
 _SENT_END = frozenset(".!?")
+# Capitalised nouns that name a place when a name follows them (Kecamatan Cugenang)
+_PLACE_NOUNS = frozenset("Desa Kelurahan Kecamatan Kabupaten Kota Provinsi Pulau Kepulauan Gunung Sungai Danau "
+                         "Selat Teluk Jalan Kampung Dusun Nagari".split())
 # what follows an author's name in an in-text citation: (Mulyasa, 2013), Mulyasa (2013)
 _CITE_TAIL = re.compile(r"(?:\s+(?:dkk|et al)\.?)?,\s*(?:19|20)\d\d[a-z]?\s*[),:;]")
 _CITE_YEAR = re.compile(r"\s+\((?:19|20)\d\d[a-z]?\s*[),:;]")
@@ -559,6 +562,11 @@ class Checker:
             right = self.lex.proper_case[low]
             return self._finding(tok, "capital-proper", f"written with a capital letter: {right}",
                                  (right,), right, self.lex.sources["proper_case"], "error")
+        if not cap and len(low) >= 4 and v.rule == "unknown-word" and _neighbour_word(toks, i, -1) in _PLACE_NOUNS \
+                and low not in self.lex.function_words:
+            right = text[0].upper() + text[1:]  # Kecamatan cugenang: a place name nobody else writes
+            return self._finding(tok, "capital-proper", f"a place name after a capitalised place noun: {right}",
+                                 (right,), right, "place noun", "error")
         if not cap and len(low) >= 3 and low not in self.lex.function_words and self._cited_author(toks, i) \
                 and not self.sp.is_valid(low):
             right = text[0].upper() + text[1:]
