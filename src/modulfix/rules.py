@@ -55,8 +55,12 @@ _RULES = [
     Rule("unknown-word", "info", "spelling",
          "Reports a word the dictionaries do not know and for which no close standard form exists, "
          "which stands next to other unknown words (Quercus rubor), which is short and only one "
-         "unexplained change from other words (pameo: pamer), or which is built like a listed "
-         "loanword (inaktif beside aktif).",
+         "unexplained change from other words (pameo: pamer), which is built like a listed "
+         "loanword (inaktif beside aktif, industrialis beside industrial), or which ends like a "
+         "loanword (-asi, -itas, -isme, -sional) that no close correction keeps (diseminasi). "
+         "A capitalised word after a place noun (desa Alasa) or defined as one (Kanaungan adalah "
+         "desa) is a name, and half of a hyphenated word written with spaces (kolang - kaling) is "
+         "not judged on its own.",
          "Rare valid words and names exist; without a close candidate a typo is unlikely.",
          "karitatif", "(nothing; add the word to a project word list if it is right)", "Never fixed."),
     Rule("nonstandard", "error", "spelling",

@@ -473,7 +473,7 @@ class Checker:
                 continue  # a quiet word with a quiet neighbour: nothing can fire
             # context rules that span two words
             if adjacent:
-                f = self._pair_rules(tok, nxt, english)
+                f = self._pair_rules(tok, nxt, english, _neighbour_word(toks, i, -1).lower())
                 if f:
                     consumed.add(words[n + 1])
                     if f.rule == "repeated-word":
@@ -556,6 +556,10 @@ class Checker:
         v = self.sp.verdict(low)
         if cap and low in self._names and v.rule in ("typo", "typo-likely", "unknown-word"):
             return None  # a name used throughout the document
+        if not v.ok and self._spaced_hyphen(toks, i):
+            return None  # kolang - kaling: half of a hyphenated word written with spaces
+        if cap and v.rule in ("typo", "typo-likely", "unknown-word") and self._named_place(toks, i):
+            return None  # desa Alasa, Kanaungan adalah desa ...: a place name, not a slip
         if cap and not start:
             return self._capitalized(tok, low, v, toks, i)
         if not cap and low in self.lex.proper_case:
@@ -597,6 +601,42 @@ class Checker:
                                  tuple(transfer_case(tok.text, s) for s in v.suggestions), None,
                                  v.source, "info")
         return self._from_verdict(tok, v)
+
+    def _spaced_hyphen(self, toks: list[Token], i: int) -> bool:
+        """Is token ``i`` half of a valid hyphenated word written with spaces around the
+        hyphen (kolang - kaling, as tokenised text and some PDFs write it)?"""
+        low = toks[i].text.lower()
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(toks) and toks[j].kind == "space":
+                j += step
+            if not (0 <= j < len(toks)) or toks[j].text not in ("-", "–"):
+                continue
+            other = _neighbour_word(toks, j, step).lower()
+            if other.isalpha():
+                pair = f"{other}-{low}" if step < 0 else f"{low}-{other}"
+                if self._hyphen_known(pair):
+                    return True
+        return False
+
+    def _hyphen_known(self, pair: str) -> bool:
+        """A hyphenated form listed as a word, or attested with its hyphen."""
+        lex = self.lex
+        return pair in lex.words or pair in lex.roots or lex.zipf(pair) > 0
+
+    def _named_place(self, toks: list[Token], i: int) -> bool:
+        """A capitalised word that names a place: right after a place noun (desa Alasa,
+        di Kecamatan Alasa) or defined as one (Kanaungan adalah desa di ...)."""
+        if _neighbour_word(toks, i, -1).capitalize() in _PLACE_NOUNS:
+            return True
+        nxt = _neighbour_word(toks, i, 1).lower()
+        if nxt not in ("adalah", "merupakan", "ialah"):
+            return False
+        j = i + 1
+        while j < len(toks) and toks[j].text.lower() != nxt:
+            j += 1
+        # (context rules see two words either side: see _screen)
+        return _neighbour_word(toks, j, 1).capitalize() in _PLACE_NOUNS
 
     def _foreign_company(self, toks: list[Token], i: int, paragraph_start: bool) -> bool:
         """Is a neighbouring word (across spaces or a hyphen) foreign or unknown too?
@@ -873,7 +913,8 @@ class Checker:
         return (va or vb) and (a[-3:] == b[-3:] or a[:2] == b[:2])
 
     # ------------------------------------------------------------ pairs
-    def _pair_rules(self, a: Token, b: Token, english: set[int]) -> Finding | None:
+    def _pair_rules(self, a: Token, b: Token, english: set[int], before: str = "") -> Finding | None:
+        """Rules on two adjacent words ``a b`` (``before``: the word before ``a``, lowercase)."""
         la, lb = a.text.lower(), b.text.lower()
         lex, sp = self.lex, self.sp
         if not (a.text.isalpha() and b.text.replace("-", "").isalpha()):
@@ -891,6 +932,8 @@ class Checker:
                 # masing masing: the half is no word of its own, so only the hyphen is right
                 return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                      (fix,), fix, "context", "error")
+            if before and before + la in lex.compounds:
+                return None  # tata bahasa bahasa Melayu: a compound, then the word again
             if sp.is_valid(la):  # anak anak, Paru paru: a suggestion, it may be a slip
                 return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                      (fix, a.text), None, "context", "warning")

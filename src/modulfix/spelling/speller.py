@@ -33,6 +33,8 @@ TYPO_D1_ZIPF = 3.0
 # than a typo (see Speller.loan_family).
 LOAN_SUFFIXES = ("isasi", "ivitas", "asi", "itas", "isme", "if", "is", "ik", "ika", "ial", "ator", "or",
                  "ensi", "ansi")
+# endings only loanwords have, and so many of them that the lexicon cannot list them all
+LOAN_ENDINGS = ("isasi", "ivitas", "asi", "itas", "isme", "sional")
 LOAN_PREFIXES = ("in", "im", "il", "ir", "de", "dis", "re", "hiper", "hipo", "inter", "intra", "trans")
 TYPO_D2_ZIPF = 4.0
 # A one-letter difference that is not a typical slip (see suggest.is_slip) is fixed only
@@ -524,6 +526,16 @@ class Speller:
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
                            how="unknown; no plausible correction: " + ", ".join(
                                f"{c.text} (d={c.distance}, zipf {c.zipf:.2f})" for c in cands[:3]))
+        shape = next((x for x in LOAN_ENDINGS if w.endswith(x)), "")
+        if shape and len(w) >= 8 and top.how != "split" and not top.text.endswith(shape) and not (
+                top.zipf >= TYPO_D1_ZIPF and is_slip(w, top.text, strict=True)):
+            # diseminasi (diseminai, diseminari): a slip rarely makes a perfect loanword
+            # ending out of a word without one; a loanword the lexicon lacks is likelier
+            return Verdict(w, "info", "unknown-word",
+                           f"word not in the dictionary (a loanword in -{shape}?); closest: {top.text}",
+                           tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
+                           how=f"unknown; ends like a loanword (-{shape}), which no correction keeps: "
+                               + ", ".join(f"{c.text} (d={c.distance})" for c in cands[:3]))
         family = self.loan_family(w)
         if family and top.distance == 1 and top.zipf >= TYPO_D1_ZIPF and top.text[:len(w) - 3] == w[:len(w) - 3]:
             family = ""  # efektis: a slip in the suffix of efektif, not another loanword
@@ -541,9 +553,11 @@ class Speller:
 
     def _confixed(self, w: str) -> bool:
         """A regular derivation of a common content word (pem-bimbing-an, di-bimbing),
-        even when nobody has written it online; not ke-ketimbang-an nor per-sistem."""
+        even when nobody has written it online; not ke-ketimbang-an nor per-sistem, nor a
+        prefix alone on a loan adjective (di-sensasional: di- makes verbs of verbs)."""
         lex = self.lex
-        return any(a.valid and (a.suffix or a.prefixes[-1:] in (("meN",), ("di",), ("ber",), ("ter",)))
+        return any(a.valid and (a.suffix or (a.prefixes[-1:] in (("meN",), ("di",), ("ber",), ("ter",))
+                                             and not a.root.endswith(("al", "if"))))
                    and a.prefixes and lex.zipf(a.root) >= 3.0 and a.root not in lex.function_words
                    for a in self.analyses(w))
 
@@ -558,6 +572,11 @@ class Speller:
                 for other in LOAN_SUFFIXES:
                     if other != suffix and (stem + other in std or self.lex.zipf(stem + other) >= 3.0):
                         return stem + other
+        for suffix in ("isasi", "isme", "itas", "is"):
+            stem = w[:-len(suffix)]
+            if w.endswith(suffix) and len(stem) >= 5 and stem.endswith("al") and (
+                    stem in std or self.lex.zipf(stem) >= 3.0):
+                return stem  # industrial-is, global-isasi, formal-itas: a loan adjective in -al
         for prefix in LOAN_PREFIXES:
             rest = w[len(prefix):]
             if w.startswith(prefix) and len(rest) >= 5 and rest in std and rest.endswith(LOAN_SUFFIXES):
