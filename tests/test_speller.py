@@ -692,3 +692,33 @@ def test_loan_adjectives_in_al_have_families(sp):
     assert sp.verdict("industrialis").rule == "unknown-word"
     # di- on a loan adjective is no regular derivation: disensasional is no correction
     assert sp.verdict("dispensasional").rule == "unknown-word"
+
+
+def test_slips_in_words_beyond_simple_morphology_are_corrected(sp):
+    # keseimbangan (ke- + se-imbang + -an) and wirausahawan (-wan) are accepted because
+    # they are attested; their slips now find them
+    assert sp.verdict("keseimbnagan").suggestions[:1] == ("keseimbangan",)
+    assert sp.verdict("wirausahwan").suggestions[:1] == ("wirausahawan",)
+
+
+def test_a_bound_form_on_an_unattested_root_does_not_hide_a_slip(sp):
+    # pra- + sati: sati is a listed root nobody writes; prasasti lost an s
+    v = sp.verdict("prasati")
+    assert v.rule == "typo" and v.suggestions[0] == "prasasti"
+    assert sp.verdict("prasejarah").ok and sp.verdict("pascapanen").ok
+
+
+def test_a_swap_in_a_common_word_next_to_a_foreign_term_is_still_a_typo():
+    found = _rules("Enzim ptialin yang mengubha amilum menjadi maltosa.")
+    assert ("typo", "mengubha", "mengubah") in found
+
+
+def test_an_acronym_or_a_listed_error_does_not_make_an_english_phrase():
+    assert ("nonstandard", "difinisi", "definisi") in _rules("Menurut difinisi WHO, diare adalah penyakit.")
+
+
+def test_reduplication_with_an_written_apart():
+    assert ("reduplication", "sayur sayuran", "sayur-sayuran") in _rules("Ia suka sayur sayuran segar.")
+    assert ("reduplication", "Biji bijian", "Biji-bijian") in _rules("Biji bijian itu segar.")
+    # a verb and its object: makan makanan, main mainan
+    assert _rules("Anak makan makanan sehat dan main mainan baru.") == []

@@ -141,11 +141,14 @@ _RULES = [
     Rule("reduplication", "error", "spelling",
          "Flags reduplication written with the digit 2 or with a space.",
          "Reduplication takes a hyphen (PUEBI).",
-         "anak2, anak anak, masing masing, berjam jam", "anak-anak, masing-masing, berjam-jam",
+         "anak2, anak anak, masing masing, berjam jam, sayur sayuran",
+         "anak-anak, masing-masing, berjam-jam, sayur-sayuran",
          "Fixed: anak2; a half that is no word alone (masing masing, kupu kupu); an affixed "
          "reduplication (berjam jam, sewaktu waktu) or one with meN- on the second half (surat "
-         "menyurat, tolong menolong). A repeated word with a space (anak anak) is a suggestion "
-         "(warning): it may be a slip."),
+         "menyurat, tolong menolong), or one with -an on the second half (sayur sayuran), unless "
+         "the root has verb forms (makan makanan: a verb and its object). A repeated word with a "
+         "space (anak anak) is a suggestion (warning): it may be a slip; after a compound that "
+         "ends with it (tata bahasa bahasa Melayu) it is not reported."),
     Rule("compound-apart", "error", "spelling",
          "Flags a compound written apart whose standard spelling is one word "
          "(dictionaries/joined-compounds.txt): olah raga, nara sumber, kasat mata.",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from modulfix.document import Finding
 from modulfix.spelling.casing import transfer_case
-from modulfix.spelling.speller import ENGLISH_ZIPF, Speller, Verdict
+from modulfix.spelling.speller import ENGLISH_ZIPF, Speller, Verdict, swapped as _swapped
 from modulfix.spelling.morphology import nasal_form
 from modulfix.spelling.suggest import is_double_slip, is_slip, is_stutter
 
@@ -129,14 +129,6 @@ def _emphasis_spans(line: str) -> list[tuple[int, int]]:
     if "`" in line:
         spans += [m.span() for m in _CODE_SPAN.finditer(line)]
     return spans
-
-
-def _swapped(a: str, b: str) -> bool:
-    """Do ``a`` and ``b`` differ by two neighbouring letters swapped?"""
-    if len(a) != len(b):
-        return False
-    d = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(d) == 2 and d[1] == d[0] + 1 and a[d[0]] == b[d[1]] and a[d[1]] == b[d[0]]
 
 
 def _no_fix(f: Finding | None) -> Finding | None:
@@ -263,7 +255,8 @@ class Checker:
             if prev and (((prev_head or (w[:2] in ("me", "Me") and w.endswith(prev[2:])))
                           and self._pair_trigger(prev, w))
                          or (len(prev) == len(w) and prev.lower() == w.lower())
-                         or (len(prev) > len(w) > 2 and prev.endswith(w))):  # berjam jam
+                         or (len(prev) > len(w) > 2 and prev.endswith(w))  # berjam jam
+                         or (len(w) == len(prev) + 2 and w.endswith("an") and w.startswith(prev.lower()))):  # sayur sayuran
                 if not marked or marked[-1] != n - 1:
                     marked.append(n - 1)
                 if marked[-1] != n:
@@ -371,6 +364,8 @@ class Checker:
         la, lb = a.lower(), b.lower()
         if la == lb or (la == "di" and self._di_trigger(lb)) or (len(la) > len(lb) > 2 and la.endswith(lb)):
             return True
+        if len(lb) == len(la) + 2 and lb.endswith("an") and lb.startswith(la):
+            return True  # sayur sayuran
         if lb in self.lex.confusables.get(la, ()) or (la + lb) in self.lex.joined_compounds:
             return True
         if la == "ke" and lb.endswith("an"):
@@ -667,9 +662,14 @@ class Checker:
         letter away from an attested word (menempatkkannya)."""
         from modulfix.spelling.suggest import is_slip
 
-        if not v.fix or len(low) < 9:
+        if not v.fix:
             return False
-        return is_slip(low, v.fix.lower(), strict=True) and self.lex.zipf(v.fix.lower()) >= 3.0
+        right = v.fix.lower()
+        if len(low) >= 6 and _swapped(low, right) and self.lex.zipf(right) >= 4.0:
+            return True  # two letters of a common word swapped (mengubha): no foreign word
+        if len(low) < 9:
+            return False
+        return is_slip(low, right, strict=True) and self.lex.zipf(right) >= 3.0
 
     @staticmethod
     def _glossed(toks: list[Token], i: int) -> bool:
@@ -898,6 +898,14 @@ class Checker:
                                      "warning" if v.status == "warning" else "error")
         return None
 
+    def _verb_root(self, root: str) -> bool:
+        """Is ``root`` used as a verb: is any of its verb forms attested (memakan, bermain,
+        mengobati)?"""
+        z = self.lex.zipf
+        me = nasal_form(root, "me")
+        return any(z(f) > 0 for f in (me, me + "kan", me + "i", "ber" + root, "di" + root,
+                                     "di" + root + "kan", "di" + root + "i"))
+
     def _valid_redup(self, a: str, b: str) -> bool:
         sp = self.sp
         if a == b:
@@ -938,6 +946,15 @@ class Checker:
                 return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                      (fix, a.text), None, "context", "warning")
             return None
+        # reduplication with -an written apart: sayur sayuran, biji bijian (KBBI sayur-sayuran);
+        # after a verb its noun is an object (makan makanan, main mainan), so a root with any
+        # verb form (obat: mengobati) is left alone
+        if lb == la + "an" and len(la) >= 3 and a.text[1:].islower() and b.text.islower() \
+                and sp.is_root(la) and sp.is_valid(lb) and la not in lex.function_words \
+                and not self._verb_root(la):
+            fix = f"{a.text}-{b.text}"
+            return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                 (fix,), fix, "morphology", "error")
         # reduplication with meN- on the second half: surat menyurat, tolong menolong
         if len(la) >= 4 and lb.startswith("me") and not b.text[0].isupper() and a.text[1:].islower() \
                 and sp.is_root(la) and lb == nasal_form(la, "me"):
@@ -1123,9 +1140,14 @@ class Checker:
             got = cache.get(w)
             if got is None:
                 low = w.lower()
+                if w.isupper() and len(w) <= 5:
+                    got = cache[w] = (False, False)  # an acronym (WHO, IT), not the English word
+                    return got
                 strong = self._english_dominant(low)
-                # unknown to Indonesian: next to an English word it is English too (problem solver)
-                weak = strong or (low.isascii() and lex.zipf(low) == 0 and not self.sp.verdict(low).ok)
+                # unknown to Indonesian: next to an English word it is English too (problem
+                # solver); a listed error (difinisi) is known to be Indonesian
+                weak = strong or (low.isascii() and lex.zipf(low) == 0
+                                  and self.sp.verdict(low).rule in ("typo", "unknown-word", "foreign-term"))
                 got = cache[w] = (strong, weak)
             return got
 

@@ -90,7 +90,7 @@ class Memo(dict):
         return value
 
 
-def _swapped(a: str, b: str) -> bool:
+def swapped(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` differ by two neighbouring letters swapped?"""
     if len(a) != len(b):
         return False
@@ -214,7 +214,9 @@ class Speller:
             near = self._near_frequent(w, best)
             return near or v
         head = self.bound_split(w)
-        if head:
+        if head and not (lex.zipf(w[len(head):]) == 0 and any(
+                c.zipf >= 3.0 and is_slip(w, c.text, strict=True) for c in self.neighbours(w)[:3])):
+            # not pra- + sati (a listed root nobody writes) when a slip of prasasti explains it
             return _ok(w, f"bound form {head}- + {w[len(head):]}", lex.sources["bound_forms"])
         issue = self._affix_issue(w, analyses) or self._kan_an(w)
         if issue:
@@ -408,7 +410,7 @@ class Speller:
         # root is common too (terbukit: ter- + bukit, for terbukti)
         cands = [c for c in self.neighbours(w)
                  if " " not in c.text
-                 and (c.zipf - root_zipf >= ROOT_GAP or (c.zipf >= VERY_FREQUENT_ZIPF and _swapped(w, c.text)))
+                 and (c.zipf - root_zipf >= ROOT_GAP or (c.zipf >= VERY_FREQUENT_ZIPF and swapped(w, c.text)))
                  and self._far_more_plausible(w, c, root_zipf)
                  and not roots & {a.root for a in self.analyses(c.text)}]
         if not cands:
@@ -551,6 +553,14 @@ class Speller:
                        tuple(c.text for c in cands[:5]), fix, "symspell over standard forms",
                        how="unknown: " + ", ".join(f"{c.text} (d={c.distance}, {c.how})" for c in cands[:3]))
 
+    def _attested_ok(self, w: str) -> bool:
+        """A common word accepted only because it is attested (keseimbangan: ke- + se-imbang
+        + -an is beyond the two prefixes morphology peels; wirausahawan: -wan)."""
+        if self.lex.zipf(w) < 3.0:
+            return False
+        v = self.known_verdict(w)
+        return v is not None and v.ok
+
     def _confixed(self, w: str) -> bool:
         """A regular derivation of a common content word (pem-bimbing-an, di-bimbing),
         even when nobody has written it online; not ke-ketimbang-an nor per-sistem, nor a
@@ -680,17 +690,17 @@ class Speller:
                     "ber", "ter", "per", "ke", "se", ""):
             if not w.startswith(pre):
                 continue
-            for suf in ("kan", "an", "i", "nya", "annya", "kannya", ""):
+            for suf in ("kan", "an", "i", "nya", "annya", "kannya", "wan", ""):
                 if suf and not w.endswith(suf):
                     continue
                 core = w[len(pre): len(w) - len(suf) if suf else None]
                 if len(core) < 4 or self.is_root(core):
                     continue
                 for c in self.neighbours(core)[:3]:
-                    if " " in c.text or not (c.text in lex.roots or c.text in lex.words):
+                    if " " in c.text or not (c.text in lex.roots or c.text in lex.words or self._attested_ok(c.text)):
                         continue
                     for cand in {pre + c.text + suf, pre + c.text[1:] + suf}:
-                        if cand != w and self.is_valid(cand) and damerau(cand, w) <= 2:
+                        if cand != w and damerau(cand, w) <= 2 and (self.is_valid(cand) or self._attested_ok(cand)):
                             out.add(cand)
         return sorted(out)
 
