@@ -722,3 +722,11 @@ def test_reduplication_with_an_written_apart():
     assert ("reduplication", "Biji bijian", "Biji-bijian") in _rules("Biji bijian itu segar.")
     # a verb and its object: makan makanan, main mainan
     assert _rules("Anak makan makanan sehat dan main mainan baru.") == []
+
+
+def test_a_rarer_english_word_is_a_foreign_term_not_a_typo(sp):
+    # wordfreq's large English list (zipf 2.5-3): baboon is no slip of babon
+    v = sp.verdict("baboon")
+    assert v.rule == "foreign-term" and v.fix is None and "babon" in v.suggestions
+    # unless a very common Indonesian word is one slip away
+    assert sp.verdict("dengat").rule == "typo"

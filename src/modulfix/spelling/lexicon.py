@@ -26,7 +26,7 @@ from pathlib import Path
 from modulfix import __version__
 from modulfix.resources import dictionaries_dir
 
-FORMAT = 7  # bump when the compiled layout or the build logic changes
+FORMAT = 8  # bump when the compiled layout or the build logic changes
 
 
 @dataclass
@@ -48,6 +48,9 @@ class Lexicon:
     melting_exceptions: frozenset[str] = frozenset()
     attested: dict[str, float] = field(default_factory=dict)  # wordfreq zipf of any string
     english_words: dict[str, float] = field(default_factory=dict)  # wordfreq en zipf
+    # rarer English words (wordfreq en "large", zipf 2.5 to 3), one per line: read as a set
+    # only when an unknown word is judged (see english_rare), so start-up does not pay
+    english_band: str = ""
     standard: dict[str, float] = field(default_factory=dict)  # every standard form -> zipf
     confusables: dict[str, dict[str, str]] = field(default_factory=dict)  # cue -> written -> meant
     quiet_words: frozenset[str] = frozenset()  # attested words no rule fires on (a speed-up)
@@ -55,6 +58,13 @@ class Lexicon:
 
     def zipf(self, word: str) -> float:
         return self.attested.get(word, 0.0)
+
+    @property
+    def english_rare(self) -> frozenset[str]:
+        got = self.__dict__.get("_english_rare")
+        if got is None:
+            got = self.__dict__["_english_rare"] = frozenset(self.english_band.split("\n"))
+        return got
 
     def is_base(self, word: str) -> bool:
         """A standard form listed as is (no analysis needed)."""
@@ -177,6 +187,9 @@ def build() -> Lexicon:
     lex.roots = frozenset(roots | set(lex.proper_case) | lex.function_words)
     lex.attested = _wordfreq_zipf("id")
     lex.english_words = _wordfreq_zipf("en")
+    lex.english_band = "\n".join(sorted(
+        w for w, z in _wordfreq_zipf("en", "large").items()
+        if ENGLISH_BAND <= z < 3.0 and w.isascii() and w.isalpha() and w not in lex.attested))
     lex.sources = {
         "roots": "PySastrawi kata-dasar.txt (filtered)",
         "words": "dictionaries/words.txt",
@@ -193,6 +206,7 @@ def build() -> Lexicon:
         "standard": "roots, our lists, and wordfreq words that morphology accepts",
         "attested": "wordfreq id",
         "english_words": "wordfreq en",
+        "english_rare": "wordfreq en (large list)",
     }
     from modulfix.spelling.speller import Speller
 
@@ -212,7 +226,12 @@ def _quiet_words(lex: Lexicon, speller) -> frozenset[str]:
     return frozenset(quiet - set(checker._tails))
 
 
-def _wordfreq_zipf(lang: str) -> dict[str, float]:
+# English words at least this frequent (wordfreq zipf) are foreign terms rather than typos
+# when no very common Indonesian word is one slip away (baboon, lox); see Speller._unknown
+ENGLISH_BAND = 2.5
+
+
+def _wordfreq_zipf(lang: str, wordlist: str = "small") -> dict[str, float]:
     try:
         import math
 
@@ -220,7 +239,7 @@ def _wordfreq_zipf(lang: str) -> dict[str, float]:
     except ImportError:  # pragma: no cover - a declared dependency
         return {}
     out: dict[str, float] = {}
-    for word, freq in wordfreq.get_frequency_dict(lang, wordlist="small").items():
+    for word, freq in wordfreq.get_frequency_dict(lang, wordlist=wordlist).items():
         if freq > 0:
             out[word] = round(math.log10(freq) + 9, 2)
     return out
