@@ -728,5 +728,9 @@ def test_a_rarer_english_word_is_a_foreign_term_not_a_typo(sp):
     # wordfreq's large English list (zipf 2.5-3): baboon is no slip of babon
     v = sp.verdict("baboon")
     assert v.rule == "foreign-term" and v.fix is None and "babon" in v.suggestions
+    # a common Italian, Spanish or Portuguese word is what Latin terms look like
+    v = sp.verdict("interna")  # arteri karotis interna, not "internal"
+    assert v.rule == "foreign-term" and v.fix is None
     # unless a very common Indonesian word is one slip away
     assert sp.verdict("dengat").rule == "typo"
+    assert sp.verdict("inni").rule == "typo"  # Italian, but a slip of ini

@@ -80,8 +80,9 @@ _RULES = [
     Rule("foreign-term", "info", "spelling",
          "Reports an English or other foreign term inside Indonesian text, with the Indonesian "
          "equivalent as a suggestion when dictionaries/english.tsv lists one (online: daring). "
-         "A rarer English word (wordfreq zipf 2.5-3: baboon) is one too, unless a very common "
-         "Indonesian word is one slip away.",
+         "A rarer English word (wordfreq zipf 2.5-3: baboon) or a common Italian, Spanish or "
+         "Portuguese one (the look of Latin terms: arteri karotis interna) is one too, unless a "
+         "very common Indonesian word is one slip away.",
          "PUEBI writes foreign terms in italics; they are not misspellings.",
          "pemecah masalah (problem solver)", "pemecah masalah (*problem solver*)",
          "clean renders the span in italics; check and fix leave the text alone."),

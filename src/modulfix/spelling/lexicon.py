@@ -48,9 +48,11 @@ class Lexicon:
     melting_exceptions: frozenset[str] = frozenset()
     attested: dict[str, float] = field(default_factory=dict)  # wordfreq zipf of any string
     english_words: dict[str, float] = field(default_factory=dict)  # wordfreq en zipf
-    # rarer English words (wordfreq en "large", zipf 2.5 to 3), one per line: read as a set
-    # only when an unknown word is judged (see english_rare), so start-up does not pay
-    english_band: str = ""
+    # rarer English words (wordfreq en "large", zipf 2.5 to 3) and common Italian, Spanish and
+    # Portuguese ones (the languages Latin terms look like: arteri karotis interna), one per
+    # line: read as a set only when an unknown word is judged (see foreign_rare), so start-up
+    # does not pay
+    foreign_band: str = ""
     standard: dict[str, float] = field(default_factory=dict)  # every standard form -> zipf
     confusables: dict[str, dict[str, str]] = field(default_factory=dict)  # cue -> written -> meant
     quiet_words: frozenset[str] = frozenset()  # attested words no rule fires on (a speed-up)
@@ -60,10 +62,10 @@ class Lexicon:
         return self.attested.get(word, 0.0)
 
     @property
-    def english_rare(self) -> frozenset[str]:
-        got = self.__dict__.get("_english_rare")
+    def foreign_rare(self) -> frozenset[str]:
+        got = self.__dict__.get("_foreign_rare")
         if got is None:
-            got = self.__dict__["_english_rare"] = frozenset(self.english_band.split("\n"))
+            got = self.__dict__["_foreign_rare"] = frozenset(self.foreign_band.split("\n"))
         return got
 
     def is_base(self, word: str) -> bool:
@@ -187,9 +189,11 @@ def build() -> Lexicon:
     lex.roots = frozenset(roots | set(lex.proper_case) | lex.function_words)
     lex.attested = _wordfreq_zipf("id")
     lex.english_words = _wordfreq_zipf("en")
-    lex.english_band = "\n".join(sorted(
-        w for w, z in _wordfreq_zipf("en", "large").items()
-        if ENGLISH_BAND <= z < 3.0 and w.isascii() and w.isalpha() and w not in lex.attested))
+    band = {w for w, z in _wordfreq_zipf("en", "large").items() if ENGLISH_BAND <= z < 3.0}
+    for lang in ROMANCE:
+        band.update(w for w, z in _wordfreq_zipf(lang).items() if z >= ROMANCE_ZIPF)
+    lex.foreign_band = "\n".join(sorted(
+        w for w in band if w.isascii() and w.isalpha() and w not in lex.attested and w not in lex.english_words))
     lex.sources = {
         "roots": "PySastrawi kata-dasar.txt (filtered)",
         "words": "dictionaries/words.txt",
@@ -206,7 +210,7 @@ def build() -> Lexicon:
         "standard": "roots, our lists, and wordfreq words that morphology accepts",
         "attested": "wordfreq id",
         "english_words": "wordfreq en",
-        "english_rare": "wordfreq en (large list)",
+        "foreign_rare": "wordfreq en (large list), it, es, pt",
     }
     from modulfix.spelling.speller import Speller
 
@@ -229,6 +233,9 @@ def _quiet_words(lex: Lexicon, speller) -> frozenset[str]:
 # English words at least this frequent (wordfreq zipf) are foreign terms rather than typos
 # when no very common Indonesian word is one slip away (baboon, lox); see Speller._unknown
 ENGLISH_BAND = 2.5
+# ... and so are words this frequent in the languages Latin terms look like (interna)
+ROMANCE = ("it", "es", "pt")
+ROMANCE_ZIPF = 3.5
 
 
 def _wordfreq_zipf(lang: str, wordlist: str = "small") -> dict[str, float]:

@@ -528,12 +528,14 @@ class Speller:
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
                            how="unknown; no plausible correction: " + ", ".join(
                                f"{c.text} (d={c.distance}, zipf {c.zipf:.2f})" for c in cands[:3]))
-        if top.zipf < VERY_FREQUENT_ZIPF and w in self.lex.english_rare:
-            # baboon (babon), lox (los): a rarer English word is likelier than a slip, unless
-            # a very common Indonesian word is one slip away
+        if top.zipf < NON_SLIP_FIX_ZIPF and w in self.lex.foreign_rare:
+            # baboon (babon), lox (los), interna (internal): a rarer English word or a common
+            # Italian, Spanish or Portuguese one is likelier than a slip, unless a very common
+            # Indonesian word is one slip away
             return Verdict(w, "info", "foreign-term", "foreign term: italicise it, or use the Indonesian term",
-                           tuple(c.text for c in cands[:5]), None, self.lex.sources.get("english_rare", "wordfreq en"),
-                           how=f"English (wordfreq en zipf {ENGLISH_BAND}-3); closest Indonesian: {top.text}")
+                           tuple(c.text for c in cands[:5]), None, self.lex.sources.get("foreign_rare", "wordfreq"),
+                           how=f"a foreign word (wordfreq en zipf {ENGLISH_BAND}-3, or it/es/pt); "
+                               f"closest Indonesian: {top.text}")
         shape = next((x for x in LOAN_ENDINGS if w.endswith(x)), "")
         if shape and len(w) >= 8 and top.how != "split" and not top.text.endswith(shape) and not (
                 top.zipf >= TYPO_D1_ZIPF and is_slip(w, top.text, strict=True)):
