@@ -734,3 +734,36 @@ def test_a_rarer_english_word_is_a_foreign_term_not_a_typo(sp):
     # unless a very common Indonesian word is one slip away
     assert sp.verdict("dengat").rule == "typo"
     assert sp.verdict("inni").rule == "typo"  # Italian, but a slip of ini
+
+
+def test_the_shortcut_for_capitalised_names_changes_no_finding(monkeypatch):
+    # Speller.name_like skips the costly search for capitalised words no rule for capitals
+    # could correct; the findings must be those of the full search
+    from pathlib import Path
+
+    from modulfix.spelling import get_checker
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    pages = sorted(root.glob("dev*/*.txt")) + [root / "pendampingan-sosial.txt"]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    # capitalised look-alikes of the corpus's own words, in running text and headings
+    text += "\nIa bertemu Penulsian dan Bebrpa di Keseimbnagan. Pelayananan itu Kredti.\nC. Tujuan Penulsian\n"
+    checker = get_checker()
+    fast = [(f.start, f.rule, f.fix, f.suggestions) for f in checker.check_lines(text, _line_spans(text))]
+    checker._quiet.clear()
+    monkeypatch.setattr(checker.sp, "name_like", lambda w: False)
+    try:
+        full = [(f.start, f.rule, f.fix, f.suggestions) for f in checker.check_lines(text, _line_spans(text))]
+    finally:
+        checker._quiet.clear()
+        checker._quiet.update(dict.fromkeys(checker.lex.quiet_words, True))
+    assert fast == full
+    assert any(r == "typo" for _, r, _, _ in fast)
+
+
+def _line_spans(text):
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans

@@ -38,6 +38,8 @@ _PLACE_NOUNS = frozenset("Desa Kelurahan Kecamatan Kabupaten Kota Provinsi Pulau
 _CITE_TAIL = re.compile(r"(?:\s+(?:dkk|et al)\.?)?,\s*(?:19|20)\d\d[a-z]?\s*[),:;]")
 _CITE_YEAR = re.compile(r"\s+\((?:19|20)\d\d[a-z]?\s*[),:;]")
 _MISSING = object()
+# the verdict a capitalised word gets when no correction is near enough to matter
+NAME = Verdict("", "info", "unknown-word", "word not in the dictionary (a name?)", how="unknown; a name")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _WRAP_HEAD = re.compile(r"[^\W\d_]+(?=-\s*$)")
 # The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
@@ -325,10 +327,14 @@ class Checker:
         if low in lex.bound_forms or low in SPLIT_SUFFIXES or low == "pun":
             return False  # they start or end a two-word rule
         cap = w[0].isupper()
+        if cap and low in lex.quiet_words:
+            # the capitalised form of a word quiet in lowercase: the rules below would judge
+            # it ok and not English, so it is quiet, or quiet at a sentence start only
+            return None if low in lex.function_words and low not in _PRONOUNS else True
         english = self._english_dominant(low)
         if english and not cap:
             return False
-        v = sp.verdict(low)
+        v = NAME if cap and sp.name_like(low) else sp.verdict(low)
         if not cap and not v.ok:
             return False
         if not cap and low not in lex.function_words and (
@@ -548,7 +554,9 @@ class Checker:
             # Indonesian spelling has no diacritics: département, gœngsi are foreign
             return self._finding(tok, "foreign-term", "foreign term: italicise it, or use the Indonesian term",
                                  (), None, "script", "info", italic=not cap)
-        v = self.sp.verdict(low)
+        # a capitalised word with no correction the rules for capitals use: judged as a name
+        # without the costly search (see Speller.name_like)
+        v = NAME if cap and self.sp.name_like(low) else self.sp.verdict(low)
         if cap and low in self._names and v.rule in ("typo", "typo-likely", "unknown-word"):
             return None  # a name used throughout the document
         if not v.ok and self._spaced_hyphen(toks, i):
@@ -809,7 +817,7 @@ class Checker:
         for t in _FAST_WORD.findall(self._whole):  # the whole line, not a window of it
             if t != toks[i].text and len(t) >= 3 and t.isupper():
                 w = t.lower()
-                if self.sp.verdict(w).ok and self.lex.zipf(w) >= 3.5 and self.sp.is_valid(w):
+                if self.lex.zipf(w) >= 3.5 and self.sp.verdict(w).ok and self.sp.is_valid(w):
                     return True
         return False
 
@@ -822,7 +830,7 @@ class Checker:
             return False
         def common(w: str) -> bool:
             low = w.lower()
-            return self.sp.verdict(low).ok and self.lex.zipf(low) >= 3.5 and self.sp.is_valid(low)
+            return self.lex.zipf(low) >= 3.5 and self.sp.verdict(low).ok and self.sp.is_valid(low)
 
         seen = False
         for step in (-1, 1):
@@ -1146,8 +1154,9 @@ class Checker:
                 strong = self._english_dominant(low)
                 # unknown to Indonesian: next to an English word it is English too (problem
                 # solver); a listed error (difinisi) is known to be Indonesian
-                weak = strong or (low.isascii() and lex.zipf(low) == 0
-                                  and self.sp.verdict(low).rule in ("typo", "unknown-word", "foreign-term"))
+                # (an unknown word's verdict is one of those: no need for its costly search)
+                weak = strong or (low.isascii() and lex.zipf(low) == 0 and (
+                    (kv := self.sp.known_verdict(low)) is None or kv.rule in ("typo", "unknown-word", "foreign-term")))
                 got = cache[w] = (strong, weak)
             return got
 
@@ -1253,8 +1262,8 @@ class Checker:
         low = right.lower()
         if low in ("com", "net", "org", "info", "html", "php", "pdf", "doc", "docx"):
             return False  # kompas.Com, modul.Pdf
-        return left not in ABBREVIATIONS and self.sp.verdict(left).ok and self.lex.zipf(left) > 0 \
-            and self.sp.verdict(low).ok and self.lex.zipf(low) >= 3.0
+        return left not in ABBREVIATIONS and self.lex.zipf(left) > 0 and self.sp.verdict(left).ok \
+            and self.lex.zipf(low) >= 3.0 and self.sp.verdict(low).ok
 
     # ------------------------------------------------------------ findings
     def _from_verdict(self, tok: Token, v: Verdict) -> Finding:

@@ -131,6 +131,7 @@ class Speller:
         self.analyses: Callable[[str], tuple[Analysis, ...]] = Memo(self._analyses, 200_000).__getitem__  # type: ignore
         self.candidates: Callable[[str], list[Candidate]] = Memo(self._candidates, 20_000).__getitem__  # type: ignore
         self.neighbours: Callable[[str], list[Candidate]] = Memo(self._neighbours, 50_000).__getitem__  # type: ignore
+        self.name_like: Callable[[str], bool] = Memo(self._name_like, 50_000).__getitem__  # type: ignore
 
     # ------------------------------------------------------------ lexicon
     def is_root(self, w: str) -> bool:
@@ -561,6 +562,27 @@ class Speller:
                        tuple(c.text for c in cands[:5]), fix, "symspell over standard forms",
                        how="unknown: " + ", ".join(f"{c.text} (d={c.distance}, {c.how})" for c in cands[:3]))
 
+    def _name_like(self, w: str) -> bool:
+        """An unknown word with no correction any rule for capitalised words could use.
+
+        Those rules (Checker._strong_typo, _heading_slip) only act on a correction written
+        online (zipf >= 3) within two edits, or on two common words run together; without
+        one a capitalised word is a name wherever it stands, and the costly search for
+        every correction (:meth:`candidates`) is skipped. Attested standard forms are all in
+        the two-edit index; attested words that only morphology reaches (keseimbangan)
+        are looked for with the affixes kept, as :meth:`_morph_candidates` does. Two edits
+        count only in the shapes the rules for capitals accept (see Checker._strong_typo)."""
+        lex = self.lex
+        if self.known_verdict(w) is not None or w in lex.foreign_rare or self.split_candidate(w):
+            return False
+        for c in self.suggester().suggest(w, limit=100):
+            # one edit; or two from a very common word with the same first and last letters
+            # (Bebrpa), or a syllable typed twice (Pelayananan): what _strong_typo looks for
+            if c.distance <= 1 or (c.zipf >= 5.5 and len(w) >= 6 and w[0] == c.text[0] and w[-1] == c.text[-1]) \
+                    or (c.zipf >= 4.0 and is_stutter(w, c.text)):
+                return False
+        return not any(lex.zipf(c) >= 3.0 for c in self._morph_candidates(w, affixed_only=True))
+
     def _attested_ok(self, w: str) -> bool:
         """A common word accepted only because it is attested (keseimbangan: ke- + se-imbang
         + -an is beyond the two prefixes morphology peels; wirausahawan: -wan)."""
@@ -688,7 +710,7 @@ class Speller:
         ranked = sorted(found.values(), key=lambda c: (c.distance, -c.score, c.text))
         return [c for c in ranked if c.distance <= 2]
 
-    def _morph_candidates(self, w: str) -> list[str]:
+    def _morph_candidates(self, w: str, affixed_only: bool = False) -> list[str]:
         """Correct the root, keep the affixes: pembeimbingan -> pembimbingan."""
         out: set[str] = set()
         lex = self.lex
@@ -702,7 +724,7 @@ class Speller:
                 if suf and not w.endswith(suf):
                     continue
                 core = w[len(pre): len(w) - len(suf) if suf else None]
-                if len(core) < 4 or self.is_root(core):
+                if len(core) < 4 or self.is_root(core) or (affixed_only and not pre and not suf):
                     continue
                 for c in self.neighbours(core)[:3]:
                     if " " in c.text or not (c.text in lex.roots or c.text in lex.words or self._attested_ok(c.text)):
