@@ -213,8 +213,11 @@ def _nasal_issue(root: str, nasal: str) -> str:
 
 
 def analyze(word: str, is_root: Callable[[str], bool],
-            exceptions: frozenset[str] = frozenset()) -> list[Analysis]:
-    """Every analysis of lowercase ``word`` whose root satisfies ``is_root``."""
+            exceptions: frozenset[str] = frozenset(), stems: dict | None = None) -> list[Analysis]:
+    """Every analysis of lowercase ``word`` whose root satisfies ``is_root``.
+
+    ``stems`` memoises the prefix analyses of suffix-less stems across calls (words
+    of one root share them: pembangunan, pembangunannya); it belongs to one ``is_root``."""
     out: list[Analysis] = []
     seen: set[tuple] = set()
     for stem1, particle in _strip(word, PARTICLES):
@@ -223,7 +226,15 @@ def analyze(word: str, is_root: Callable[[str], bool],
             for stem3, suffix in _strip(stem2, SUFFIXES):
                 if suffix == "i" and stem3.endswith("i"):
                     continue  # -i never follows a root ending in i (dieksekusii is a slip)
-                for prefixes, root, issue, corr in _prefix_analyses(stem3, is_root):
+                if stems is None:
+                    found = _prefix_analyses(stem3, is_root)
+                else:
+                    found = stems.get(stem3)
+                    if found is None:
+                        if len(stems) >= 100_000:
+                            stems.clear()
+                        found = stems[stem3] = tuple(_prefix_analyses(stem3, is_root))
+                for prefixes, root, issue, corr in found:
                     outer = prefixes[0] if prefixes else ""
                     if suffix not in _SUFFIX_OK[outer]:
                         continue

@@ -126,6 +126,7 @@ class Speller:
         self._suggester: Suggester | None = None
         self._variants: dict[str, str] | None = None
         self._max_zipf: float | None = None
+        self._stems: dict = {}  # prefix analyses of stems, shared by the words of a root
         # verdicts, analyses and candidates are pure functions of the word: memoised
         self.verdict: Callable[[str], Verdict] = Memo(self._verdict, 200_000).__getitem__  # type: ignore
         self.analyses: Callable[[str], tuple[Analysis, ...]] = Memo(self._analyses, 200_000).__getitem__  # type: ignore
@@ -139,7 +140,7 @@ class Speller:
         return w in lex.roots or w in lex.words or w in lex.joined_compounds
 
     def _analyses(self, w: str) -> tuple[Analysis, ...]:
-        found = tuple(analyze(w, self.is_root, self.lex.melting_exceptions))
+        found = tuple(analyze(w, self.is_root, self.lex.melting_exceptions, self._stems))
         if w.startswith("se") and w.endswith("an") and len(w) > 6 and not any(a.valid for a in found):
             # se- before a lexicalised -an noun (sebagian: se- + bagian, sekalian): only
             # when that noun is itself a common standard word
