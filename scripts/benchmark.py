@@ -33,7 +33,9 @@ Inputs (``--shared`` defaults to ``../shared``, then ``/work/shared``):
   ratio away from 1. ``check`` reads inputs over 1 MB in pieces, so all three take
   the same path;
 * ``split/`` -- ``corpus.txt`` cut into 8 files, for ``check --jobs 1`` vs ``--jobs 2``
-  (reported n/a when ``check`` has no ``--jobs``).
+  (reported n/a when ``check`` has no ``--jobs``). The two run in turn (1, 2, 1, 2, ...)
+  so that a machine whose speed drifts within minutes slows both alike; the ratio of
+  each pair of runs is printed too.
 
 ``check`` and ``clean`` use one process per core by default once their input reaches
 1 MB (``--jobs 0``); the throughput section runs them as a user would and again with
@@ -177,6 +179,28 @@ def measure(name: str, cmd: list[str], env: dict[str, str], runs: int, words: in
             break
     progress(m)
     return m
+
+
+def measure_pair(names: tuple[str, str], cmds: tuple[list[str], list[str]], env: dict[str, str], runs: int,
+                 words: int = 0, nbytes: int = 0, ok_codes: tuple[int, ...] = (0,)) -> tuple[Measure, Measure]:
+    """Two commands run in turn (A B A B ...), so that a machine whose speed drifts
+    within minutes slows both alike and their ratio stays fair."""
+    pair = (Measure(names[0], words=words, nbytes=nbytes), Measure(names[1], words=words, nbytes=nbytes))
+    for _ in range(runs):
+        for m, cmd in zip(pair, cmds):
+            if m.error:
+                continue
+            try:
+                m.runs.append(run_once(cmd, env, None, ok_codes))
+            except (RuntimeError, OSError) as exc:
+                m.error = str(exc)
+    for m in pair:
+        progress(m)
+    a, b = pair
+    if not a.error and not b.error and a.runs and len(a.runs) == len(b.runs):
+        ratios = sorted(x.seconds / y.seconds for x, y in zip(a.runs, b.runs))
+        print(f"  {'':34} each pair of runs: {', '.join(f'{r:.2f}x' for r in ratios)}", flush=True)
+    return pair
 
 
 def progress(m: Measure) -> None:
@@ -457,26 +481,26 @@ def main(argv: list[str] | None = None) -> int:
         if "jobs" in sections:
             print("\nparallelism (check on 8 files; batch on pages.jsonl)", flush=True)
             split = inp["split"]
+            # --jobs 1 and --jobs 2 run in turn (see measure_pair)
             if has_option(modulfix, "check", "--jobs", env):
-                for j in (1, 2):
-                    results[f"check_jobs{j}"] = measure(
-                        f"check --jobs {j} split/", modulfix + ["check", "--jobs", str(j), str(split)],
-                        env, args.runs, cw, cb, ok_codes=(0, 1))
+                results["check_jobs1"], results["check_jobs2"] = measure_pair(
+                    tuple(f"check --jobs {j} split/" for j in (1, 2)),
+                    tuple(modulfix + ["check", "--jobs", str(j), str(split)] for j in (1, 2)),
+                    env, args.runs, cw, cb, ok_codes=(0, 1))
             else:
                 print("  check --jobs                       n/a (check has no --jobs)")
             if has_option(modulfix, "clean", "--jobs", env):
-                for j in (1, 2):
-                    results[f"clean_jobs{j}"] = measure(
-                        f"clean --jobs {j} --out-dir pages/*.txt",
-                        modulfix + ["clean", "--jobs", str(j), "--out-dir", str(tmp / f"out-jobs{j}"),
-                                    *sorted(map(str, pages.glob("*.txt")))],
-                        env, args.runs, pw, pb)
+                results["clean_jobs1"], results["clean_jobs2"] = measure_pair(
+                    tuple(f"clean --jobs {j} --out-dir pages/*.txt" for j in (1, 2)),
+                    tuple(modulfix + ["clean", "--jobs", str(j), "--out-dir", str(tmp / f"out-jobs{j}"),
+                                      *sorted(map(str, pages.glob("*.txt")))] for j in (1, 2)),
+                    env, args.runs, pw, pb)
             if has_option(modulfix, "batch", "--jobs", env):
-                for j in (1, 2):
-                    results[f"batch_jobs{j}"] = measure(
-                        f"batch --jobs {j} pages.jsonl",
-                        modulfix + ["batch", "--jobs", str(j), str(inp["pages_jsonl"]), "-o", str(tmp / "out.jsonl")],
-                        env, args.runs, pw, pb)
+                results["batch_jobs1"], results["batch_jobs2"] = measure_pair(
+                    tuple(f"batch --jobs {j} pages.jsonl" for j in (1, 2)),
+                    tuple(modulfix + ["batch", "--jobs", str(j), str(inp["pages_jsonl"]), "-o",
+                                      str(tmp / "out.jsonl")] for j in (1, 2)),
+                    env, args.runs, pw, pb)
 
         summary(results, inp)
         if hasattr(os, "getloadavg"):
