@@ -4,7 +4,6 @@ bounded regular expression, listed once, in a file that says what it is for."""
 from __future__ import annotations
 
 import re
-import time
 
 try:  # Python 3.11+
     import re._constants as sre_constants
@@ -127,14 +126,13 @@ def test_no_chrome_pattern_matches_body_text(sentence):
     assert load().chrome_reason(sentence) is None
 
 
-def test_patterns_are_fast_on_long_lines():
+def test_patterns_on_long_lines():
+    # runs a backtracking pattern would take hours on: a regression shows as a suite that
+    # does not finish (no timing here: speed is measured by scripts/benchmark.py)
     p = load()
     nasty = ["a" * 300, "." * 300, " " * 300, "1" * 300, "| " * 150, "<" * 300, "© " * 150]
-    start = time.perf_counter()
-    for text in nasty:
-        p.chrome_reason(text)
-        p.comment_marker.fullmatch(text)
-        p.footer_nav.fullmatch(text)
-        for rx in p.comment_author:
-            rx.fullmatch(text)
-    assert time.perf_counter() - start < 1
+    for text in nasty:  # none of them is chrome, a comment marker, a footer or an author
+        assert p.chrome_reason(text) is None
+        assert not p.comment_marker.fullmatch(text)
+        assert not p.footer_nav.fullmatch(text)
+        assert not any(rx.fullmatch(text) for rx in p.comment_author)

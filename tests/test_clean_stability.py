@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -51,34 +50,35 @@ def test_clean_twice_equals_clean_once(text):
     assert clean(once) == once
 
 
-def test_one_megabyte_single_line_is_fast():
+# The three tests below feed inputs that a backtracking regex or a quadratic loop would
+# take hours on; they assert what comes out, not how fast (speed is measured by
+# scripts/benchmark.py): a regression shows as a suite that does not finish.
+
+def test_one_megabyte_single_line():
     text = ("Pendidikan nonformal melayani warga belajar dewasa, " * 20000)[:1_000_000]
-    start = time.perf_counter()
     out = clean(text + "\n")
-    assert time.perf_counter() - start < 5
     assert out.count("\n") < 10
+    assert out.count("Pendidikan nonformal melayani warga belajar dewasa") >= 19_000
 
 
-def test_pathological_lines_are_fast():
+def test_pathological_lines():
     """Inputs shaped to defeat backtracking: long runs of dots, digits, spaces, marks."""
     lines = ["." * 200_000 + " 1", "1." * 100_000, "a " * 100_000, "#" * 100_000, "*_[<" * 50_000,
              "Januari 5, " * 50_000, "BAB " * 50_000]
     for text in lines:
-        start = time.perf_counter()
-        clean(text)
-        assert time.perf_counter() - start < 5, text[:20]
+        out = clean(text)
+        assert out.endswith("\n") and len(out) >= len(text.strip()) // 4, text[:20]
 
 
-def test_many_lines_are_linear():
+def test_many_lines():
     text = "A. Judul\nPendidikan nonformal melayani warga belajar dewasa.\n\n" * 20_000  # ~1.2 MB
-    start = time.perf_counter()
-    clean(text)
-    assert time.perf_counter() - start < 15
+    out = clean(text)
+    assert out.count("Pendidikan nonformal melayani warga belajar dewasa.") == 20_000
 
 
 def _dev_pages():
     root = Path(__file__).resolve().parent.parent / "corpus"
-    return sorted(p for d in ("dev3", "dev4") for p in (root / d).glob("*.txt"))
+    return sorted(p for d in ("dev3", "dev4", "dev5") for p in (root / d).glob("*.txt"))
 
 
 
