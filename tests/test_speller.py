@@ -767,3 +767,12 @@ def _line_spans(text):
         spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
+
+
+def test_a_capitalised_slip_of_a_name_written_elsewhere_in_the_document():
+    text = "Cincin Api Pasifki melingkari Samudra Pasifik. Lempeng Pasifik bergerak."
+    assert ("typo", "Pasifki", None) in _rules(text)
+    # alone, Pasifki could be a name
+    assert _rules("Cincin Api Pasifki melingkari samudra.") == []
+    # a common word capitalised in names is no twin (Masjid Agung: Madjid is a name)
+    assert _rules("Masjid Agung dan Masjid Raya dibangun oleh Abdul Madjid.") == []

@@ -31,7 +31,9 @@ class Rule:
 _RULES = [
     Rule("typo", "error", "spelling",
          "Flags a word that is neither a standard form nor a correct derivation of one, is not an "
-         "attested name or loan, and has a standard form within two edits.",
+         "attested name or loan, and has a standard form within two edits; and a capitalised word "
+         "written once that one slip makes of a name the same document writes at least twice "
+         "(Pasifki beside Pasifik, Pasifik), which is suggested, never fixed.",
          "Typos make a module look careless and break search.",
          "pemberdaytaan masyaraka", "pemberdayaan masyarakat",
          "Auto-fixed only when one correction clearly wins (attested, at least ten times more frequent "

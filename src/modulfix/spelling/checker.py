@@ -20,7 +20,7 @@ from modulfix.document import Finding
 from modulfix.spelling.casing import transfer_case
 from modulfix.spelling.speller import ENGLISH_ZIPF, Speller, Verdict, swapped as _swapped
 from modulfix.spelling.morphology import nasal_form
-from modulfix.spelling.suggest import is_double_slip, is_slip, is_stutter
+from modulfix.spelling.suggest import is_double_slip, is_slip, is_stutter, slip_sources
 
 _TOKEN = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>\"]+)"
@@ -177,8 +177,24 @@ class NameCounter:
             else:
                 self.lower.add(w)
 
-    def names(self) -> frozenset[str]:
-        return frozenset(w for w, n in self.cap.items() if n >= 2 and w not in self.lower)
+    def names(self) -> DocumentNames:
+        out = DocumentNames(w for w, n in self.cap.items() if n >= 2 and w not in self.lower)
+        out.cap = dict(self.cap)
+        return out
+
+
+class DocumentNames(frozenset):
+    """The document's names (a set of lowercased words), with ``cap``: how often each
+    lowercased word is written capitalised in the document. Its capitalised words one
+    slip from a more frequent one (:meth:`twins`) are computed once per document."""
+
+    cap: dict[str, int]
+
+    def twins(self, checker: Checker) -> dict[str, str]:
+        got = self.__dict__.get("_twins")
+        if got is None:
+            got = self.__dict__["_twins"] = checker.document_twins(self.__dict__.get("cap", {}))
+        return got
 
 
 class Checker:
@@ -201,6 +217,8 @@ class Checker:
         given when ``text`` is one piece of a longer document (see :class:`NameCounter`).
         """
         self._names = self._document_names(text, spans) if names is None else names
+        # capitalised slips of a name written elsewhere in the document (Pasifki: Pasifik)
+        self._twins = self._names.twins(self) if isinstance(self._names, DocumentNames) else {}
         self._wrapped = self._hyphen_wraps(text, spans)
         out: list[Finding] = []
         prev_end_blank = paragraph_start
@@ -233,6 +251,7 @@ class Checker:
             return whole
         quiet = self._quiet
         heads = self._heads
+        twins = self._twins
         spans: list[tuple[int, int]] = []
         states: list = []
         marked: list[int] = []
@@ -246,7 +265,9 @@ class Checker:
             if q is _MISSING:
                 q = quiet[w] = self._token_quiet(w)
             states.append(q)
-            if q is not True:
+            if twins and w[0].isupper() and w.lower() in twins:
+                marked.append(n)
+            elif q is not True:
                 if q is False:
                     marked.append(n)
                 else:
@@ -436,7 +457,7 @@ class Checker:
     fast = True  # False: every line and word through the full rules (tests compare both)
 
     @staticmethod
-    def _document_names(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+    def _document_names(text: str, spans: list[tuple[int, int]]) -> DocumentNames:
         """Words written capitalised at least twice and never in lowercase: names.
 
         Typos rarely repeat letter for letter; names (Roekman, Aslim) do.
@@ -444,6 +465,23 @@ class Checker:
         counter = NameCounter()
         counter.add(text, spans)
         return counter.names()
+
+    def document_twins(self, cap: dict[str, int]) -> dict[str, str]:
+        """Capitalised words written once that one clear slip makes of a name written
+        capitalised at least twice in the same document (Pasifki beside Pasifik, Pasifik):
+        {typo: twin}. Typos rarely repeat; a name written twice is its spelling."""
+        sp = self.sp
+        common = sp.standard_forms()
+        out: dict[str, str] = {}
+        for w, n in cap.items():
+            if n != 1 or len(w) < 5 or not w.isascii() or not w.isalpha() or sp.known_verdict(w) is not None:
+                continue
+            # a name, not a common word capitalised in other names (Masjid: Madjid, Bandara: Andara)
+            found = [t for t in slip_sources(w) & cap.keys()
+                     if (t in self.lex.proper_case or (cap[t] >= 2 and t not in common)) and is_slip(w, t, strict=True)]
+            if len(found) == 1:
+                out[w] = found[0]
+        return out
 
     def check_line(self, line: str, offset: int, paragraph_start: bool = True,
                    whole: str | None = None) -> list[Finding]:
@@ -564,7 +602,7 @@ class Checker:
         if cap and v.rule in ("typo", "typo-likely", "unknown-word") and self._named_place(toks, i):
             return None  # desa Alasa, Kanaungan adalah desa ...: a place name, not a slip
         if cap and not start:
-            return self._capitalized(tok, low, v, toks, i)
+            return self._capitalized(tok, low, v, toks, i) or self._twin(tok, low, v)
         if not cap and low in self.lex.proper_case:
             right = self.lex.proper_case[low]
             return self._finding(tok, "capital-proper", f"written with a capital letter: {right}",
@@ -594,9 +632,10 @@ class Checker:
                                       plain=_neighbour_word(toks, i, 1)[:1].islower())
             if found is None and self._heading_slip(toks, i, low, v):
                 return _no_fix(self._from_verdict(tok, v))
-            return found
+            return found or self._twin(tok, low, v)
         if cap and v.rule == "unknown-word":
-            return None  # a capitalised word nobody knows is a name until shown otherwise
+            # a capitalised word nobody knows is a name until shown otherwise
+            return self._twin(tok, low, v)
         if v.rule == "typo" and self._foreign_company(toks, i, paragraph_start) and not self._sure_slip(low, v):
             return self._finding(tok, "unknown-word",
                                  "word not in the dictionary, next to other unknown words "
@@ -604,6 +643,15 @@ class Checker:
                                  tuple(transfer_case(tok.text, s) for s in v.suggestions), None,
                                  v.source, "info")
         return self._from_verdict(tok, v)
+
+    def _twin(self, tok: Token, low: str, v: Verdict) -> Finding | None:
+        """A capitalised slip of a name written elsewhere in the document (see
+        :meth:`document_twins`), when no other rule reported the word."""
+        if low not in self._twins or v.ok or not tok.text[1:].islower():
+            return None
+        right = transfer_case(tok.text, self._twins[low])
+        return self._finding(tok, "typo", f"written {right} elsewhere in this document; a slip?",
+                             (right,), None, "document", "error")
 
     def _spaced_hyphen(self, toks: list[Token], i: int) -> bool:
         """Is token ``i`` half of a valid hyphenated word written with spaces around the

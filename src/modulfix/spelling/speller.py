@@ -646,19 +646,10 @@ class Speller:
         """Standard forms one edit from ``w`` (no index needed: edits are generated and
         looked up), best first. Cheap enough to ask for every rare word (memoised as
         ``neighbours``: the cores of affixed words repeat)."""
-        from modulfix.spelling.suggest import typo_bonus
+        from modulfix.spelling.suggest import slip_sources, typo_bonus
 
         std = self.standard_forms()
-        letters = "abcdefghijklmnopqrstuvwxyz"
-        edits = {w[:i] + w[i + 1:] for i in range(len(w))}
-        edits.update(w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(len(w) - 1))
-        for i in range(len(w) + 1):
-            head, tail = w[:i], w[i:]
-            edits.update([head + c + tail for c in letters])
-            if tail:
-                rest = tail[1:]
-                edits.update([head + c + rest for c in letters])
-        edits.discard(w)
+        edits = slip_sources(w)
         variants = self.variant_map()
         # set intersections run in C: only the few hits are looked at in Python
         hits = {e: (std[e], "edit") for e in std.keys() & edits}

@@ -193,6 +193,21 @@ def has_slip_of_two(word: str, cand: str) -> bool:
                 and _slip_fixes(word, True).isdisjoint(_one_edit(cand)))
 
 
+def slip_sources(word: str) -> set[str]:
+    """Every string one edit from ``word`` (a superset of the words one slip makes it:
+    filter with :func:`is_slip`)."""
+    n = len(word)
+    out = {word[:i] + word[i + 1:] for i in range(n)}
+    out.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1))
+    for i in range(n + 1):
+        head, tail = word[:i], word[i:]
+        out.update([head + c + tail for c in _LETTERS])
+        if tail:
+            out.update([head + c + tail[1:] for c in _LETTERS])
+    out.discard(word)
+    return out
+
+
 def is_stutter(word: str, cand: str) -> bool:
     """Is ``word`` ``cand`` with two or three letters typed twice (pelayananan)?"""
     extra = len(word) - len(cand)
