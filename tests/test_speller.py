@@ -776,3 +776,12 @@ def test_a_capitalised_slip_of_a_name_written_elsewhere_in_the_document():
     assert _rules("Cincin Api Pasifki melingkari samudra.") == []
     # a common word capitalised in names is no twin (Masjid Agung: Madjid is a name)
     assert _rules("Masjid Agung dan Masjid Raya dibangun oleh Abdul Madjid.") == []
+
+
+def test_tahu_before_a_year_is_tahun():
+    assert ("realword", "tahu", "tahun") in _rules("Pada tahu 2019, banjir melanda kota itu.")
+    assert ("realword", "Tahu", "Tahun") in _rules("Tahu ajaran baru dimulai bulan Juli.")
+    assert ("realword", "tahu", "tahun") in _rules("Peristiwa itu terjadi lima tahu silam.")
+    # tofu, and knowing, stay
+    assert _rules("Kami membeli tahu 1.500 gram dan tempe.") == []
+    assert _rules("Saya tidak tahu, 2019 itu tahun apa.") == []

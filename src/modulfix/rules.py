@@ -163,7 +163,8 @@ _RULES = [
     Rule("realword", "error", "spelling",
          "Flags a correct word typed where its look-alike is meant, in a context that decides it "
          "(dictionaries/confusables.tsv): bahwa after a verb of saying or showing, bawah after "
-         "di/ke/dari, dengan after sesuai/bersama.",
+         "di/ke/dari, dengan after sesuai/bersama; and tahu before a year or before ajaran, "
+         "anggaran or silam (tahun).",
          "A spell checker that looks at words alone cannot see these; a fixed context can.",
          "hasil survei menunjukkan bawah", "hasil survei menunjukkan bahwa",
          "Safe: the cue word decides."),

@@ -38,6 +38,7 @@ _PLACE_NOUNS = frozenset("Desa Kelurahan Kecamatan Kabupaten Kota Provinsi Pulau
 _CITE_TAIL = re.compile(r"(?:\s+(?:dkk|et al)\.?)?,\s*(?:19|20)\d\d[a-z]?\s*[),:;]")
 _CITE_YEAR = re.compile(r"\s+\((?:19|20)\d\d[a-z]?\s*[),:;]")
 _MISSING = object()
+_TAHU_YEAR = re.compile(r"(?<![^\W\d_])([Tt]ahu)\s+((?:19|20)\d\d(?!\d|[.,]\d)|ajaran\b|anggaran\b|silam\b)")
 # the verdict a capitalised word gets when no correction is near enough to matter
 NAME = Verdict("", "info", "unknown-word", "word not in the dictionary (a name?)", how="unknown; a name")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
@@ -233,6 +234,8 @@ class Checker:
                 for a, b in self._screen(line):
                     out.extend(self.check_line(line[a:b], start + a, paragraph_start=prev_end_blank and a == 0,
                                                whole=line))
+            if "ahu " in line:
+                out.extend(self._year_tahu(line, start))
             prev_end_blank = False
         return out
 
@@ -643,6 +646,18 @@ class Checker:
                                  tuple(transfer_case(tok.text, s) for s in v.suggestions), None,
                                  v.source, "info")
         return self._from_verdict(tok, v)
+
+    def _year_tahu(self, line: str, offset: int) -> list[Finding]:
+        """tahu 2019, tahu ajaran: "tahu" (know, tofu) is never followed by a year or by
+        ajaran, anggaran or silam; "tahun" (year) is meant."""
+        out = []
+        for m in _TAHU_YEAR.finditer(line):
+            word = m.group(1)
+            fix = word + "n"
+            out.append(self._finding(Token("word", offset + m.start(1), offset + m.end(1), word), "realword",
+                                     f"before {m.group(2)!r}, {fix!r} is meant", (fix,), fix,
+                                     "context (a year follows)", "error"))
+        return out
 
     def _twin(self, tok: Token, low: str, v: Verdict) -> Finding | None:
         """A capitalised slip of a name written elsewhere in the document (see
