@@ -810,3 +810,12 @@ def test_within_finds_what_symspell_lookup_finds():
         d = 1 if len(q) <= 4 else 2
         expected = sorted((x.term, x.distance) for x in sym.lookup(q, Verbosity.ALL, max_edit_distance=d))
         assert sorted(within(sym, q, d)) == expected, q
+
+
+def test_a_listed_non_standard_word_capitalised_mid_sentence_is_suggested():
+    found = _rules("Arsip itu diserahkan ke Dinas Kearsipan Propinsi Bali.")
+    assert ("nonstandard", "Propinsi", None) in found
+    assert [f.severity for f in check_text("Ia belajar bahasa Perancis.") if f.text == "Perancis"] == ["warning"]
+    # a company's, a foundation's or a person's own name may spell itself the old way
+    assert _rules("Saham itu dipegang PT Tri Usaha Bhakti.") == []
+    assert _rules("Generasi berikutnya, Putera Sampoerna membawa perubahan.") == []

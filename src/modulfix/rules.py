@@ -70,7 +70,10 @@ _RULES = [
          "derivations of it (mempraktekkan).",
          "PUEBI and KBBI fix one standard spelling; modules should use it.",
          "praktek, resiko, Diskripsi Singkat", "praktik, risiko, Deskripsi Singkat",
-         "Safe: auto-fixed, except pairs marked 'suggest' (ambiguous: rubah can be 'fox')."),
+         "Safe: auto-fixed, except pairs marked 'suggest' (ambiguous: rubah can be 'fox'). "
+         "Capitalised mid-sentence (Propinsi Bali, bahasa Perancis) it is a warning with the "
+         "suggestion and no fix, and it is not reported in a name that may spell itself the old "
+         "way (PT Tri Usaha Bhakti, Putera Sampoerna, U.S. Geological Survey)."),
     Rule("english-term", "error", "spelling",
          "Flags an English word inside an Indonesian sentence whose adapted Indonesian spelling is "
          "standard (dictionaries/english.tsv: system, public, trend). A whole English phrase is left "

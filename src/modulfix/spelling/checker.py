@@ -38,6 +38,9 @@ _PLACE_NOUNS = frozenset("Desa Kelurahan Kecamatan Kabupaten Kota Provinsi Pulau
 _CITE_TAIL = re.compile(r"(?:\s+(?:dkk|et al)\.?)?,\s*(?:19|20)\d\d[a-z]?\s*[),:;]")
 _CITE_YEAR = re.compile(r"\s+\((?:19|20)\d\d[a-z]?\s*[),:;]")
 _MISSING = object()
+# words that start the name of a company, a foundation or a person (see Checker._own_name)
+_NAME_MARKERS = frozenset("pt cv ud pd tbk yayasan toko apotek apotik koperasi imam haji kh kyai kiai "
+                          "raden mas sri".split())
 _TAHU_YEAR = re.compile(r"(?<![^\W\d_])([Tt]ahu)\s+((?:19|20)\d\d(?!\d|[.,]\d)|ajaran\b|anggaran\b|silam\b)")
 # the verdict a capitalised word gets when no correction is near enough to matter
 NAME = Verdict("", "info", "unknown-word", "word not in the dictionary (a name?)", how="unknown; a name")
@@ -766,6 +769,12 @@ class Checker:
             return self._from_verdict(tok, v)  # a title-case heading: A. Konsep Sistim Informasi
         if v.rule == "typo" and self._heading_slip(toks, i, low, v):
             return _no_fix(self._from_verdict(tok, v))
+        if v.rule == "nonstandard" and v.fix and not self._own_name(toks, i):
+            # Dinas Kearsipan Propinsi Bali, komune Perancis: a listed non-standard spelling
+            # is the same slip capitalised; reported as a suggestion, never rewritten
+            f = _no_fix(self._from_verdict(tok, v))
+            f.severity = "warning"
+            return f
         if self._in_name(toks, i):
             # part of a capitalised sequence (Multi Prima, Reflika Aditama): only a slip
             # of a very common word is flagged (Pekerjaan Sosisal)
@@ -907,6 +916,32 @@ class Checker:
             others = [w for w in words if w != toks[i].text and w[:1].isupper()]
             seen = bool(others) and all(common(w) for w in others)
         return seen
+
+    def _own_name(self, toks: list[Token], i: int) -> bool:
+        """Is token ``i`` part of a name that may spell itself the old way: after a
+        company, foundation or title marker in its capitalised run (PT Tri Usaha Bhakti,
+        Yayasan Menara Bhakti, Imam Samudera), before a capitalised word that is neither a
+        standard word nor a listed place (a person: Putera Sampoerna), or next to an English
+        word (U.S. Geological Survey)?"""
+        run = []
+        j = i - 1
+        while j >= 0 and len(run) < 4:
+            w = _neighbour_word(toks, j + 1, -1)
+            if not w or not w[:1].isupper():
+                break
+            run.append(w)
+            j -= 2
+        if any(w.lower().strip(".") in _NAME_MARKERS for w in run):
+            return True
+        for step in (-1, 1):
+            w = _neighbour_word(toks, i, step)
+            if w[:1].isupper() and w[1:].islower():
+                low = w.lower()
+                if self._english_dominant(low):
+                    return True
+                if step == 1 and low not in self.sp.standard_forms() and low not in self.lex.proper_case:
+                    return True
+        return False
 
     def _in_name(self, toks: list[Token], i: int) -> bool:
         """A capitalised word next to another capitalised word (a name or title)."""
