@@ -819,3 +819,9 @@ def test_a_listed_non_standard_word_capitalised_mid_sentence_is_suggested():
     # a company's, a foundation's or a person's own name may spell itself the old way
     assert _rules("Saham itu dipegang PT Tri Usaha Bhakti.") == []
     assert _rules("Generasi berikutnya, Putera Sampoerna membawa perubahan.") == []
+
+
+def test_a_capitalised_sentence_opener_mid_sentence_is_not_rewritten():
+    # a full stop may be what is missing: suggested, not fixed
+    assert ("capital-midsentence", "Sementara", None) in _rules("Kredit mencapai Rp5 triliun Sementara kredit naik.")
+    assert ("capital-midsentence", "Karena", "karena") in _rules("Hal ini penting Karena warga perlu tahu.")

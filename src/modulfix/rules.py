@@ -183,7 +183,10 @@ _RULES = [
     Rule("capital-midsentence", "error", "style",
          "Flags a function word capitalised in the middle of a sentence.",
          "Capitals mark sentence starts and names; function words are never names.",
-         "tidak berdaya baik Karena hambatan", "tidak berdaya baik karena hambatan", "Safe."),
+         "tidak berdaya baik Karena hambatan", "tidak berdaya baik karena hambatan",
+         "Safe, except for words that mostly open a sentence (namun, sementara, selanjutnya, "
+         "kemudian, akhirnya): there a missing full stop is as likely, so the lowercase is only "
+         "suggested."),
     Rule("capital-proper", "error", "style",
          "Flags a word that is always capitalised written in lowercase (religions, days, months, "
          "places in dictionaries/proper-case.tsv), an author's name in an in-text citation "

@@ -38,6 +38,9 @@ _PLACE_NOUNS = frozenset("Desa Kelurahan Kecamatan Kabupaten Kota Provinsi Pulau
 _CITE_TAIL = re.compile(r"(?:\s+(?:dkk|et al)\.?)?,\s*(?:19|20)\d\d[a-z]?\s*[),:;]")
 _CITE_YEAR = re.compile(r"\s+\((?:19|20)\d\d[a-z]?\s*[),:;]")
 _MISSING = object()
+# function words that mostly open a sentence: capitalised mid-sentence, a missing full stop
+# is as likely as a wrong capital (see Checker._capitalized)
+_OPENERS = frozenset("namun sementara selanjutnya kemudian akhirnya".split())
 # words that start the name of a company, a foundation or a person (see Checker._own_name)
 _NAME_MARKERS = frozenset("pt cv ud pd tbk yayasan toko apotek apotik koperasi imam haji kh kyai kiai "
                           "raden mas sri".split())
@@ -759,6 +762,12 @@ class Checker:
     def _capitalized(self, tok: Token, low: str, v: Verdict, toks: list[Token], i: int) -> Finding | None:
         """A capital mid-sentence: a name, a title-case heading, or a wrong capital."""
         if low in self.lex.function_words and low not in _PRONOUNS and self._lower_neighbours(toks, i):
+            if low in _OPENERS:
+                # Rp5,893 triliun Sementara kredit ...: a word that opens sentences, so a full
+                # stop may be what is missing: the lowercase suggested, not applied
+                return self._finding(tok, "capital-midsentence",
+                                     f"a capital in the middle of a sentence: {low}, or a full stop before it?",
+                                     (low,), None, self.lex.sources["function_words"], "error")
             return self._finding(tok, "capital-midsentence",
                                  f"no capital letter in the middle of a sentence: {low}",
                                  (low,), low, self.lex.sources["function_words"], "error")
