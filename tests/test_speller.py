@@ -825,3 +825,9 @@ def test_a_capitalised_sentence_opener_mid_sentence_is_not_rewritten():
     # a full stop may be what is missing: suggested, not fixed
     assert ("capital-midsentence", "Sementara", None) in _rules("Kredit mencapai Rp5 triliun Sementara kredit naik.")
     assert ("capital-midsentence", "Karena", "karena") in _rules("Hal ini penting Karena warga perlu tahu.")
+
+
+def test_an_ellipsis_before_a_comma_is_no_doubled_punctuation():
+    # x1, x2, ..., xn: removing a full stop would leave "..", and the next run "."
+    assert not [f for f in check_text("Jika datanya x1, x2, ..., xn, rataannya dihitung.") if f.rule == "punct-double"]
+    assert [f.fix for f in check_text("Ia datang.,lalu pergi.") if f.rule == "punct-double"] == [","]

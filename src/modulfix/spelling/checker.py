@@ -1305,6 +1305,8 @@ class Checker:
             if t.text == "." and nxt is not None and nxt.text == "," and prev is not None \
                     and prev.kind == "word" and (len(prev.text) == 1 or prev.text.lower() in ABBREVIATIONS):
                 continue  # "Trilling, B., & Fadel", "dkk.,": the full stop ends an initial
+            if t.text == "." and nxt is not None and nxt.text == "," and prev is not None and prev.text == ".":
+                continue  # "x1, x2, ..., xn": an ellipsis before a comma
             if nxt is not None and nxt.kind == "punct" and (t.text + nxt.text) in (",,", ",.", ".,", ",)") \
                     and not (prev is not None and prev.text in _OPEN):
                 keep = nxt.text if t.text == "," or nxt.text == ")" else t.text
