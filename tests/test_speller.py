@@ -831,3 +831,10 @@ def test_an_ellipsis_before_a_comma_is_no_doubled_punctuation():
     # x1, x2, ..., xn: removing a full stop would leave "..", and the next run "."
     assert not [f for f in check_text("Jika datanya x1, x2, ..., xn, rataannya dihitung.") if f.rule == "punct-double"]
     assert [f.fix for f in check_text("Ia datang.,lalu pergi.") if f.rule == "punct-double"] == [","]
+
+
+def test_an_adjective_in_ik_of_a_noun_in_i_is_not_a_typo(sp):
+    # empatik beside empati (as simpatik beside simpati): not a k typed after the i
+    v = sp.verdict("empatik")
+    assert v.rule == "unknown-word" and v.fix is None
+    assert sp.verdict("inik").rule == "typo"  # short, and ini is very common

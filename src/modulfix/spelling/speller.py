@@ -548,6 +548,14 @@ class Speller:
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
                            how=f"unknown; ends like a loanword (-{shape}), which no correction keeps: "
                                + ", ".join(f"{c.text} (d={c.distance})" for c in cands[:3]))
+        if len(w) >= 7 and w[-2:] == "ik" and w[:-1] == top.text and not any(
+                c.zipf >= NON_SLIP_FIX_ZIPF for c in cands[1:] if c.distance == 1):
+            # empatik beside empati, as simpatik beside simpati: a loan adjective in -ik
+            # made from a noun in -i, not a k typed after the i
+            return Verdict(w, "info", "unknown-word",
+                           f"word not in the dictionary (an adjective of {top.text}?); closest: {top.text}",
+                           tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
+                           how=f"unknown; the -ik adjective of the listed noun {top.text}")
         family = self.loan_family(w)
         if family and top.distance == 1 and top.zipf >= TYPO_D1_ZIPF and top.text[:len(w) - 3] == w[:len(w) - 3]:
             family = ""  # efektis: a slip in the suffix of efektif, not another loanword
