@@ -838,3 +838,12 @@ def test_an_adjective_in_ik_of_a_noun_in_i_is_not_a_typo(sp):
     v = sp.verdict("empatik")
     assert v.rule == "unknown-word" and v.fix is None
     assert sp.verdict("inik").rule == "typo"  # short, and ini is very common
+
+
+def test_di_joined_to_a_function_word_without_verb_forms_is_the_preposition(sp):
+    # di- makes verbs; setiap, berbagai, kemudian have none, and people write them joined
+    for w, right in (("disetiap", "di setiap"), ("diberbagai", "di berbagai"), ("dikemudian", "di kemudian")):
+        v = sp.verdict(w)
+        assert (v.rule, v.fix) == ("preposition-joined", right)
+    # bagi and dapat are verb roots too: dibagi, didapat are passives
+    assert sp.verdict("dibagi").ok and sp.verdict("didapat").ok

@@ -103,10 +103,13 @@ _RULES = [
          "dimasukan and penunjukkan are frequent errors.",
          "dimasukan, penunjukkan", "dimasukkan, penunjukan", "Safe: the corrected form is the only valid analysis."),
     Rule("preposition-joined", "error", "spelling",
-         "Flags the preposition di/ke written joined to a place, direction or time word.",
+         "Flags the preposition di/ke written joined to a place, direction or time word, and di "
+         "joined to a function word that no verb is made of (disetiap, diberbagai, dikemudian) "
+         "when that joined form is written online.",
          "di/ke as prepositions are written apart; as prefixes they are joined (PUEBI).",
          "dimana, disini, disekitar, kemana", "di mana, di sini, di sekitar, ke mana",
-         "Safe: the word list (dictionaries/di-places.txt) excludes real passive verbs."),
+         "Safe: the word list (dictionaries/di-places.txt) excludes real passive verbs, and a "
+         "function word with verb forms (bagi: membagi, dapat: mendapat) is never split off."),
     Rule("prefix-di-apart", "error", "spelling",
          "Flags the passive prefix di- written apart from a verb with -kan/-i.",
          "di- as a prefix is joined (PUEBI).",

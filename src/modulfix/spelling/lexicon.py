@@ -26,7 +26,7 @@ from pathlib import Path
 from modulfix import __version__
 from modulfix.resources import dictionaries_dir
 
-FORMAT = 9  # bump when the compiled layout or the build logic changes
+FORMAT = 10  # bump when the compiled layout or the build logic changes
 
 
 @dataclass

@@ -261,6 +261,12 @@ class Speller:
 
     def _preposition_split_bare(self, w: str) -> str:
         lex = self.lex
+        rest = w[2:]
+        if w.startswith("di") and len(rest) >= 3 and rest in lex.function_words and lex.zipf(w) > 0 \
+                and w not in lex.words and w not in lex.roots and not self._has_verb_forms(rest):
+            # disetiap, diberbagai, dikemudian (hari): di- makes verbs, and these function words
+            # have none, so the preposition is written joined (people do: the form is attested)
+            return f"di {rest}"
         for prep in ("di", "ke"):
             if w.startswith(prep) and len(w) > len(prep) + 2:
                 rest = w[len(prep):]
@@ -271,6 +277,12 @@ class Speller:
                     continue
                 return f"{prep} {rest}"
         return ""
+
+    def _has_verb_forms(self, root: str) -> bool:
+        """Is any verb made of ``root`` written online (membagi, mendapatkan, dibagikan)?"""
+        z = self.lex.zipf
+        me = generate(root, ("meN",))
+        return any(z(f) > 0 for f in (me, me + "kan", me + "i", "di" + root + "kan", "di" + root + "i"))
 
     def passive_by_frequency(self, rest: str) -> bool:
         """"di bimbing": the joined passive is about as frequent as the root."""
