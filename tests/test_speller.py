@@ -847,3 +847,8 @@ def test_di_joined_to_a_function_word_without_verb_forms_is_the_preposition(sp):
         assert (v.rule, v.fix) == ("preposition-joined", right)
     # bagi and dapat are verb roots too: dibagi, didapat are passives
     assert sp.verdict("dibagi").ok and sp.verdict("didapat").ok
+
+
+def test_a_regular_derivation_broken_into_two_non_words_is_joined():
+    # pengalamatan (peN- + alamat + -an) is rare online, but neither half is a word
+    assert ("split-word", "penga lamatan", "pengalamatan") in _rules("Sistem penga lamatan IPv4 membagi alamat.")

@@ -1202,7 +1202,9 @@ class Checker:
         fragment = la in _PREFIX_FRAGMENTS
         if not (bad_a or bad_b or fragment or (zj >= 3.0 and (lex.zipf(la) == 0 or lex.zipf(lb) == 0))):
             return None
-        if zj < 3.0 and not fragment:
+        if zj < 3.0 and not fragment and not (bad_a and bad_b and sp._confixed(joined)):
+            # (penga lamatan: neither half is a word, and pengalamatan is a regular
+            # derivation of a common root even though nobody writes it online)
             return None
         fix = transfer_case(a.text, joined)
         span = Token("word", a.start, b.end, f"{a.text} {b.text}")
