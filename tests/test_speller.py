@@ -852,3 +852,10 @@ def test_di_joined_to_a_function_word_without_verb_forms_is_the_preposition(sp):
 def test_a_regular_derivation_broken_into_two_non_words_is_joined():
     # pengalamatan (peN- + alamat + -an) is rare online, but neither half is a word
     assert ("split-word", "penga lamatan", "pengalamatan") in _rules("Sistem penga lamatan IPv4 membagi alamat.")
+
+
+def test_a_compound_joined_across_a_confix_keeps_the_case_it_was_written_in():
+    assert ("compound-confix", "Pertanggung jawaban", "Pertanggungjawaban") in _rules(
+        "Laporan Pertanggung jawaban APBN disusun pemerintah.")
+    assert ("compound-confix", "pertanggung jawaban", "pertanggungjawaban") in _rules(
+        "Laporan pertanggung jawaban APBN disusun pemerintah.")

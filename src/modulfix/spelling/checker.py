@@ -1161,7 +1161,7 @@ class Checker:
                 continue
             for y in sp.analyses(lb):
                 if not y.prefixes and y.suffix and y.root in heads[x.root]:
-                    joined = la + lb
+                    joined = transfer_case(f"{a.text}{b.text}", la + lb)  # Pertanggungjawaban
                     return self._finding(span, "compound-confix",
                                          f"a compound with prefix and suffix is written joined: {joined}",
                                          (joined,), joined, lex.sources["compounds"], "error")
