@@ -859,3 +859,12 @@ def test_a_compound_joined_across_a_confix_keeps_the_case_it_was_written_in():
         "Laporan Pertanggung jawaban APBN disusun pemerintah.")
     assert ("compound-confix", "pertanggung jawaban", "pertanggungjawaban") in _rules(
         "Laporan pertanggung jawaban APBN disusun pemerintah.")
+
+
+def test_a_chat_abbreviation_in_capitals_in_running_text_is_an_acronym():
+    # spt is a chat abbreviation of seperti; SPT is the annual tax return
+    assert _rules("Sumber penerimaan dari SPT tahunan wajib pajak.") == []
+    assert ("nonstandard", "spt", None) in _rules("Buah spt mangga itu manis.")
+    # in an all-caps heading the capitals say nothing: YG is still yang
+    assert ("nonstandard", "YG", "YANG") in _rules("MANFAAT YG DIPEROLEH SISWA")
+    assert ("nonstandard", "PRAKTEK", "PRAKTIK") in _rules("Ini PRAKTEK lama.")

@@ -152,6 +152,16 @@ def _neighbour_word(toks: list[Token], i: int, step: int) -> str:
     return toks[j].text if 0 <= j < len(toks) and toks[j].kind == "word" else ""
 
 
+def _abbreviation_of(short: str, long: str) -> bool:
+    """Is ``short`` an abbreviation of ``long`` (its first letter, then some of the others
+    in order, and at least two letters fewer: spt of seperti, dgn of dengan)?"""
+    long = long.lower()
+    if len(long) < len(short) + 2 or not short or short[0] != long[0]:
+        return False
+    rest = iter(long[1:])
+    return all(c in rest for c in short[1:])
+
+
 def _latin_letter(c: str) -> bool:
     import unicodedata
 
@@ -585,6 +595,8 @@ class Checker:
         if text.isupper() and len(text) > 1:
             # acronyms are not errors; an all-caps word that is a listed error still is
             v = self.sp.verdict(low)
+            if v.rule == "nonstandard" and _abbreviation_of(low, v.suggestions[0]) and not self._all_caps_line():
+                return None  # SPT (a tax return) is an acronym; spt for seperti is a chat abbreviation
             if v.rule in ("nonstandard", "compound-joined", "preposition-joined"):
                 return self._from_verdict(tok, v)
             if v.rule == "typo" and len(low) >= 5 and self._caps_heading(toks, i):
