@@ -868,3 +868,16 @@ def test_a_chat_abbreviation_in_capitals_in_running_text_is_an_acronym():
     # in an all-caps heading the capitals say nothing: YG is still yang
     assert ("nonstandard", "YG", "YANG") in _rules("MANFAAT YG DIPEROLEH SISWA")
     assert ("nonstandard", "PRAKTEK", "PRAKTIK") in _rules("Ini PRAKTEK lama.")
+
+
+def test_words_broken_apart_beyond_what_morphology_builds_are_joined():
+    # keseimbangan (ke-se-imbang-an) is only attested; eritrosit is listed, trosit nothing
+    assert ("split-word", "keseim bangan", "keseimbangan") in _rules("Bagian keseim bangan tubuh.")
+    assert ("split-word", "eri trosit", "eritrosit") in _rules("Sel eri trosit membawa oksigen.")
+    # neither half is written online; the whole is per- + kecambah + -an
+    assert ("split-word", "perke cambahan", "perkecambahan") in _rules("Proses perke cambahan biji.")
+    # per (each) before a word nobody writes is the prefix broken off
+    assert ("split-word", "per mukiman", "permukiman") in _rules("Kawasan per mukiman padat.")
+    assert not [r for r in _rules("Harga per orang naik, dibayar per hari.") if r[0] == "split-word"]
+    # English words are written apart as in English
+    assert not [r for r in _rules("Pulau ini dijadikan semacam base camp, atau pangkalan.") if r[0] == "split-word"]

@@ -1200,27 +1200,45 @@ class Checker:
                 fix = transfer_case(a.text, joined)
                 return self._finding(Token("word", a.start, b.end, f"{a.text} {b.text}"), "split-word",
                                      f"word broken apart: {fix}", (fix,), None, "morphology", "warning")
+        if la == "per" and a.text.islower() and b.text.islower() and len(lb) >= 4 and lex.zipf(lb) == 0:
+            # per mukiman: per (each) is a word, but before a word nobody writes it is the
+            # prefix of a common per-...-an noun broken off
+            joined = la + lb
+            if lex.zipf(joined) >= 3.0 and sp.verdict(joined).ok and any(
+                    x.valid and x.prefixes[:1] == ("per",) for x in sp.analyses(joined)):
+                return self._finding(Token("word", a.start, b.end, f"{a.text} {b.text}"), "split-word",
+                                     f"word broken apart: {joined}", (joined,), joined, "morphology", "error")
         if la in ("di", "ke", "se") or lb in SPLIT_SUFFIXES or lb == "pun" or b.text[0].isupper() \
                 or a.text.isupper() or la in lex.function_words or lb in lex.function_words \
                 or la in lex.bound_forms or len(la) + len(lb) < 6:
             return None
         joined = la + lb
-        if not (sp.is_valid(joined) and sp.verdict(joined).ok):
-            return None
+        zj = lex.zipf(joined)
+        # a standard derivation, or a common word only attested (keseimbangan: ke-se-imbang-an
+        # is beyond the prefixes morphology peels)
+        if not (sp.verdict(joined).ok and (sp.is_valid(joined) or (
+                zj >= 3.0 and not self._english_dominant(la) and not self._english_dominant(lb)))):
+            return None  # (base camp: English words, written apart as in English)
         if joined[:2] in ("di", "ke") and lex.zipf(joined[2:]) >= 4.0:
             return None  # dis emua: "di semua" as likely as a passive
-        zj = lex.zipf(joined)
         bad_a, bad_b = not sp.is_valid(la), not sp.is_valid(lb)
+        za, zb = lex.zipf(la), lex.zipf(lb)
         fragment = la in _PREFIX_FRAGMENTS
-        if not (bad_a or bad_b or fragment or (zj >= 3.0 and (lex.zipf(la) == 0 or lex.zipf(lb) == 0))):
+        # neither half is written online (perke cambahan: junk of the root list), and the
+        # whole is a regular derivation of a common root
+        unwritten = za == 0 and zb == 0 and sp._confixed(joined)
+        # a listed word whose second half is no word nor written (eri trosit)
+        listed = bad_b and zb == 0 and len(lb) >= 4 and (joined in lex.words or joined in lex.roots)
+        if not (bad_a or bad_b or fragment or unwritten or (zj >= 3.0 and (za == 0 or zb == 0))):
             return None
-        if zj < 3.0 and not fragment and not (bad_a and bad_b and sp._confixed(joined)):
+        if zj < 3.0 and not fragment and not unwritten and not listed \
+                and not (bad_a and bad_b and sp._confixed(joined)):
             # (penga lamatan: neither half is a word, and pengalamatan is a regular
             # derivation of a common root even though nobody writes it online)
             return None
         fix = transfer_case(a.text, joined)
         span = Token("word", a.start, b.end, f"{a.text} {b.text}")
-        safe = fix if (bad_a or bad_b or fragment) else None
+        safe = fix if (bad_a or bad_b or fragment or unwritten) else None
         return self._finding(span, "split-word", f"word broken apart: {fix}", (fix,), safe,
                              "morphology", "error" if safe else "warning")
 
