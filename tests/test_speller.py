@@ -881,3 +881,15 @@ def test_words_broken_apart_beyond_what_morphology_builds_are_joined():
     assert not [r for r in _rules("Harga per orang naik, dibayar per hari.") if r[0] == "split-word"]
     # English words are written apart as in English
     assert not [r for r in _rules("Pulau ini dijadikan semacam base camp, atau pangkalan.") if r[0] == "split-word"]
+
+
+def test_rare_loan_terms_built_the_regular_way_are_not_typos(sp):
+    # degresif beside degresi (as agresif beside agresi), but -asi makes -atif
+    assert sp.verdict("degresif").rule == "unknown-word"
+    assert sp.verdict("antisipasif").rule == "typo"
+    # redistribusi: re- before a listed loanword
+    assert sp.verdict("redistribusi").rule == "unknown-word"
+    # sistol, arteriol: a rare Latin term without its final vowel; bersam is a slip of bersama
+    assert sp.verdict("sistol").rule == "unknown-word"
+    assert sp.verdict("arteriol").rule == "unknown-word"
+    assert (sp.verdict("bersam").rule, sp.verdict("bersam").fix) == ("typo", "bersama")

@@ -560,14 +560,28 @@ class Speller:
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
                            how=f"unknown; ends like a loanword (-{shape}), which no correction keeps: "
                                + ", ".join(f"{c.text} (d={c.distance})" for c in cands[:3]))
-        if len(w) >= 7 and w[-2:] == "ik" and w[:-1] == top.text and not any(
-                c.zipf >= NON_SLIP_FIX_ZIPF for c in cands[1:] if c.distance == 1):
-            # empatik beside empati, as simpatik beside simpati: a loan adjective in -ik
-            # made from a noun in -i, not a k typed after the i
+        noun = w[:-1]
+        if len(w) >= 7 and w[-2:] in ("ik", "if") and not (w[-2:] == "if" and noun.endswith("asi")) and (
+                noun == top.text or (
+                noun in self.standard_forms() and any(c.text == noun for c in cands))) and not any(
+                c.zipf >= NON_SLIP_FIX_ZIPF for c in cands if c.distance == 1 and c.text != noun):
+            # empatik beside empati, as simpatik beside simpati; degresif beside degresi, as
+            # agresif beside agresi: a loan adjective made from a noun in -i, not a letter
+            # typed after the i (but -asi makes -atif: antisipasif is antisipatif)
             return Verdict(w, "info", "unknown-word",
-                           f"word not in the dictionary (an adjective of {top.text}?); closest: {top.text}",
+                           f"word not in the dictionary (an adjective of {noun}?); closest: {top.text}",
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
-                           how=f"unknown; the -ik adjective of the listed noun {top.text}")
+                           how=f"unknown; the -{w[-2:]} adjective of the listed noun {noun}")
+        latin = next((c.text for c in cands if c.distance == 1 and c.text[:-1] == w and c.text[-1] in "ae"
+                      and c.zipf < 3.0 and len(w) >= 5 and w[-1] not in "aeiou"), "")
+        if latin and not any(c.zipf >= NON_SLIP_FIX_ZIPF for c in cands if c.distance == 1):
+            # sistol beside sistole, arteriol beside arteriola: Indonesian drops the final
+            # vowel of Latin terms; a rare term's spelling variant, not a slip (bersam for
+            # bersama, a common word, is still a typo)
+            return Verdict(w, "info", "unknown-word",
+                           f"word not in the dictionary (a form of the term {latin}?); closest: {top.text}",
+                           tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
+                           how=f"unknown; the listed term {latin} without its Latin final vowel")
         family = self.loan_family(w)
         if family and top.distance == 1 and top.zipf >= TYPO_D1_ZIPF and top.text[:len(w) - 3] == w[:len(w) - 3]:
             family = ""  # efektis: a slip in the suffix of efektif, not another loanword
@@ -640,7 +654,7 @@ class Speller:
                 return stem  # industrial-is, global-isasi, formal-itas: a loan adjective in -al
         for prefix in LOAN_PREFIXES:
             rest = w[len(prefix):]
-            if w.startswith(prefix) and len(rest) >= 5 and rest in std and rest.endswith(LOAN_SUFFIXES):
+            if w.startswith(prefix) and len(rest) >= 5 and rest in std and rest.endswith(LOAN_SUFFIXES + ("si",)):
                 return rest
         return ""
 
