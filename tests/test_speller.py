@@ -893,3 +893,22 @@ def test_rare_loan_terms_built_the_regular_way_are_not_typos(sp):
     assert sp.verdict("sistol").rule == "unknown-word"
     assert sp.verdict("arteriol").rule == "unknown-word"
     assert (sp.verdict("bersam").rule, sp.verdict("bersam").fix) == ("typo", "bersama")
+
+
+def test_di_before_a_verb_is_the_passive_after_a_modal_or_before_an_agent():
+    assert ("prefix-di-apart", "di pompa", "dipompa") in _rules("Darah di pompa oleh jantung ke seluruh tubuh.")
+    assert ("prefix-di-apart", "di konfigurasi", None) in _rules("Topologi ini mudah di konfigurasi, dan murah.")
+    # places stay places
+    assert _rules("Ia sudah di rumah sejak pagi.") == []
+    assert _rules("Ia tidak di pasar oleh karena itu.") == []
+
+
+def test_per_between_a_word_and_itself_is_written_apart():
+    assert ("preposition-joined", "satu persatu", "satu per satu") in _rules("Siswa maju satu persatu ke depan.")
+    assert ("preposition-joined", "Hari perhari", "Hari per hari") in _rules("Hari perhari ia belajar.")
+    assert _rules("Siswa maju satu per satu ke depan.") == []
+
+
+def test_a_bound_form_before_a_common_three_letter_noun_is_suggested_joined():
+    assert ("bound-form", "antar sel", None) in _rules("Zat berpindah melalui cairan antar sel tubuh.")
+    assert _rules("Mereka antar dia pulang.") == []

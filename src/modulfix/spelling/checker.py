@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from modulfix.document import Finding
 from modulfix.spelling.casing import transfer_case
-from modulfix.spelling.speller import ENGLISH_ZIPF, Speller, Verdict, swapped as _swapped
+from modulfix.spelling.speller import ENGLISH_ZIPF, LOAN_ENDINGS, Speller, Verdict, swapped as _swapped
 from modulfix.spelling.morphology import nasal_form
 from modulfix.spelling.suggest import is_double_slip, is_slip, is_stutter, slip_sources
 
@@ -72,6 +72,9 @@ _PREFIX_FRAGMENTS = frozenset(
 # Bound forms that are also words, but before a noun are most often the prefix
 # (anti nyamuk, pasca panen): suggested, never fixed.
 _BOUND_BEFORE_NOUN = frozenset("anti antar pasca pra non".split())
+# words after which "di X" is a passive, not a place: modals and aspect markers
+_PASSIVE_CUES = frozenset("dapat bisa harus akan telah sudah belum perlu mudah sulit sukar wajib boleh mesti "
+                          "pernah segera".split())
 # Prefixes of an affixed reduplication: berjam-jam, sewaktu-waktu, bermain-main.
 _REDUP_PREFIXES = frozenset("ber be se ter".split())
 ABBREVIATIONS = frozenset(
@@ -298,7 +301,8 @@ class Checker:
                           and self._pair_trigger(prev, w))
                          or (len(prev) == len(w) and prev.lower() == w.lower())
                          or (len(prev) > len(w) > 2 and prev.endswith(w))  # berjam jam
-                         or (len(w) == len(prev) + 2 and w.endswith("an") and w.startswith(prev.lower()))):  # sayur sayuran
+                         or (len(w) == len(prev) + 2 and w.endswith("an") and w.startswith(prev.lower()))  # sayur sayuran
+                         or (len(w) == len(prev) + 3 and w.startswith("per") and w.endswith(prev.lower()))):  # satu persatu
                 if not marked or marked[-1] != n - 1:
                     marked.append(n - 1)
                 if marked[-1] != n:
@@ -412,6 +416,8 @@ class Checker:
             return True
         if len(lb) == len(la) + 2 and lb.endswith("an") and lb.startswith(la):
             return True  # sayur sayuran
+        if lb == "per" + la:
+            return True  # satu persatu
         if lb in self.lex.confusables.get(la, ()) or (la + lb) in self.lex.joined_compounds:
             return True
         if la == "ke" and lb.endswith("an"):
@@ -439,8 +445,15 @@ class Checker:
             return False
         return not self.sp.is_valid(low) or en > self.lex.zipf(low) + 1.0
 
+    def _verb_like(self, lb: str) -> bool:
+        """Can ``di`` + ``lb`` be a passive: a root, no place or direction, with verb forms
+        people write (memompa) or a loan process noun (konfigurasi)?"""
+        lex, sp = self.lex, self.sp
+        return len(lb) >= 4 and lb not in lex.di_places and lb not in lex.function_words and sp.is_root(lb) \
+            and (sp._has_verb_forms(lb) or lb.endswith(LOAN_ENDINGS))
+
     def _di_trigger(self, lb: str) -> bool:
-        if self.sp.passive_by_frequency(lb):
+        if self.sp.passive_by_frequency(lb) or self._verb_like(lb):
             return True
         if lb in self.lex.di_places or len(lb) <= 3 or self.sp.is_root(lb):
             return False
@@ -531,7 +544,8 @@ class Checker:
                 continue  # a quiet word with a quiet neighbour: nothing can fire
             # context rules that span two words
             if adjacent:
-                f = self._pair_rules(tok, nxt, english, _neighbour_word(toks, i, -1).lower())
+                f = self._pair_rules(tok, nxt, english, _neighbour_word(toks, i, -1).lower(),
+                                     _neighbour_word(toks, words[n + 1], 1).lower())
                 if f:
                     consumed.add(words[n + 1])
                     if f.rule == "repeated-word":
@@ -1048,8 +1062,9 @@ class Checker:
         return (va or vb) and (a[-3:] == b[-3:] or a[:2] == b[:2])
 
     # ------------------------------------------------------------ pairs
-    def _pair_rules(self, a: Token, b: Token, english: set[int], before: str = "") -> Finding | None:
-        """Rules on two adjacent words ``a b`` (``before``: the word before ``a``, lowercase)."""
+    def _pair_rules(self, a: Token, b: Token, english: set[int], before: str = "", after: str = "") -> Finding | None:
+        """Rules on two adjacent words ``a b`` (``before``: the word before ``a``, ``after``:
+        the word after ``b``, lowercase)."""
         la, lb = a.text.lower(), b.text.lower()
         lex, sp = self.lex, self.sp
         if not (a.text.isalpha() and b.text.replace("-", "").isalpha()):
@@ -1073,6 +1088,11 @@ class Checker:
                 return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                      (fix, a.text), None, "context", "warning")
             return None
+        # satu persatu, hari perhari: per (each) between a word and itself is written apart
+        if lb == "per" + la and len(la) >= 3 and b.text.islower():
+            fix = f"{a.text} per {la}"
+            return self._finding(span, "preposition-joined", f"per (each) is written apart: {fix}",
+                                 (fix,), fix, "context", "error")
         # reduplication with -an written apart: sayur sayuran, biji bijian (KBBI sayur-sayuran);
         # after a verb its noun is an object (makan makanan, main mainan), so a root with any
         # verb form (obat: mengobati) is left alone
@@ -1126,7 +1146,7 @@ class Checker:
             joined = la + lb
             if la in lex.bound_free and not (lex.zipf(joined) > 0 and sp.is_valid(joined)):
                 if la in _BOUND_BEFORE_NOUN and sp.is_root(lb) and lb not in lex.function_words \
-                        and len(lb) >= 4 and sp.verdict(lb).ok:
+                        and (len(lb) >= 4 or (len(lb) == 3 and lex.zipf(lb) >= 3.5)) and sp.verdict(lb).ok:
                     # anti nyamuk: anti is a word too ("ia anti perubahan"), so only suggest
                     fixed = transfer_case(a.text, joined)
                     return self._finding(span, "bound-form", f"bound form is written joined: {fixed}?",
@@ -1162,6 +1182,15 @@ class Checker:
                    for x in sp.analyses(joined)):
                 return self._finding(span, "prefix-di-apart", f"passive prefix di- is written joined: {joined}",
                                      (joined,), joined, "morphology", "error")
+        if la == "di" and a.text == "di" and (after == "oleh" or before in _PASSIVE_CUES) and self._verb_like(lb):
+            # dipompa oleh jantung, mudah dikonfigurasi: an agent, or a modal before it, makes
+            # it the passive (di rumah, di sana are places: never judged here)
+            joined = "di" + lb
+            if after == "oleh":
+                return self._finding(span, "prefix-di-apart", f"passive prefix di- is written joined: {joined}",
+                                     (joined,), joined, "context", "error")
+            return self._finding(span, "prefix-di-apart", f"passive prefix di- is written joined: {joined}?",
+                                 (joined,), None, "context", "warning")
         if la == "di" and a.text == "di" and sp.passive_by_frequency(lb):
             joined = "di" + lb
             return self._finding(span, "prefix-di-apart", f"passive prefix di- is written joined: {joined}?",
