@@ -912,3 +912,19 @@ def test_per_between_a_word_and_itself_is_written_apart():
 def test_a_bound_form_before_a_common_three_letter_noun_is_suggested_joined():
     assert ("bound-form", "antar sel", None) in _rules("Zat berpindah melalui cairan antar sel tubuh.")
     assert _rules("Mereka antar dia pulang.") == []
+
+
+def test_an_acronym_the_document_writes_in_capitals_is_a_case_error_in_lowercase():
+    text = "Induk organisasi dunia adalah FIVB. Aturan fivb berlaku.\nPMI membuka donor. Datanglah ke pmi terdekat."
+    found = _rules(text)
+    assert ("capital-proper", "fivb", "FIVB") in found and ("capital-proper", "pmi", "PMI") in found
+    assert _fast_and_slow(text)[0] == _fast_and_slow(text)[1]
+    # capitals of an all-caps heading say nothing; nor does an acronym that is a word (ITU, itu)
+    assert not [r for r in _rules("JUDUL FIVB DAN LAINNYA\naturan fivb berlaku") if r[0] == "capital-proper"]
+    assert _rules("ITU adalah badan dunia. Buku itu bagus.") == []
+
+
+def test_a_lowercase_form_written_more_than_once_is_meant_so():
+    # bps (basis points) twice, BPS (the statistics bureau) elsewhere
+    text = "Data BPS menunjukkan kenaikan.\nSuku bunga naik 25 bps, lalu turun 10 bps lagi."
+    assert not [r for r in _rules(text) if r[0] == "capital-proper"]

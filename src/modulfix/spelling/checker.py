@@ -48,6 +48,7 @@ _TAHU_YEAR = re.compile(r"(?<![^\W\d_])([Tt]ahu)\s+((?:19|20)\d\d(?!\d|[.,]\d)|a
 # the verdict a capitalised word gets when no correction is near enough to matter
 NAME = Verdict("", "info", "unknown-word", "word not in the dictionary (a name?)", how="unknown; a name")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
+_CAPS_RUN = re.compile(r"[A-Z][A-Z]+")
 _WRAP_HEAD = re.compile(r"[^\W\d_]+(?=-\s*$)")
 # The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
 _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -184,22 +185,44 @@ class NameCounter:
     def __init__(self) -> None:
         self.cap: dict[str, int] = {}  # lowercased -> times written with a capital first letter
         self.lower: set[str] = set()  # forms written without one
+        self.acronyms: set[str] = set()  # as written: in capitals on a line of running text
+        self.short: dict[str, int] = {}  # lowercase words of up to six letters: how often
 
     def add(self, text: str, spans: list[tuple[int, int]]) -> None:
         from collections import Counter
 
         # one search over the spans joined by a non-letter finds the words of each span
-        counts = Counter(_NAME_WORD.findall("\n".join([text[start:end] for start, end in spans])))
+        joined = "\n".join([text[start:end] for start, end in spans])
+        counts = Counter(_NAME_WORD.findall(joined))
         cap = self.cap
         for w, n in counts.items():
             if w[0].isupper():
                 cap[w.lower()] = cap.get(w.lower(), 0) + n
             else:
                 self.lower.add(w)
+                if len(w) <= 6:
+                    self.short[w] = self.short.get(w, 0) + n
+        # acronyms: words of two to six capitals on a line that has lowercase letters too
+        # (in an all-caps heading the capitals are the heading's, not the word's)
+        acronyms = self.acronyms
+        for m in _CAPS_RUN.finditer(joined):
+            w = m.group()
+            if len(w) > 6 or w in acronyms:
+                continue
+            a, b = m.span()
+            if (a and joined[a - 1].isalpha()) or (b < len(joined) and joined[b].isalpha()):
+                continue  # part of a longer word (PMIx, McDONALD)
+            start = joined.rfind("\n", 0, a) + 1
+            end = joined.find("\n", b)
+            line = joined[start:] if end < 0 else joined[start:end]
+            if line != line.upper():
+                acronyms.add(w)
 
     def names(self) -> DocumentNames:
         out = DocumentNames(w for w, n in self.cap.items() if n >= 2 and w not in self.lower)
         out.cap = dict(self.cap)
+        # written in lowercase more than once, it is meant so (25 basis poin bps; BPS elsewhere)
+        out.acronyms = frozenset(w.lower() for w in self.acronyms if self.short.get(w.lower(), 0) <= 1)
         return out
 
 
@@ -209,6 +232,7 @@ class DocumentNames(frozenset):
     slip from a more frequent one (:meth:`twins`) are computed once per document."""
 
     cap: dict[str, int]
+    acronyms: frozenset[str] = frozenset()
 
     def twins(self, checker: Checker) -> dict[str, str]:
         got = self.__dict__.get("_twins")
@@ -225,6 +249,7 @@ class Checker:
         self._english_cache: dict[str, tuple[bool, bool]] = {}
         self._tails: dict[str, set[str]] = {}  # confix compound heads -> their tails
         self._heads: dict[str, bool] = {}  # token -> can it start a two-word rule (fast path)
+        self._di_triggers: dict[str, bool] = {}  # lowercase word -> can "di" + it fire a rule
         # first halves of the compounds written joined (olah of olahraga, dari of daripada)
         self._compound_heads = frozenset(c[:i] for c in self.lex.joined_compounds for i in range(2, len(c) - 1))
 
@@ -239,6 +264,9 @@ class Checker:
         self._names = self._document_names(text, spans) if names is None else names
         # capitalised slips of a name written elsewhere in the document (Pasifki: Pasifik)
         self._twins = self._names.twins(self) if isinstance(self._names, DocumentNames) else {}
+        # acronyms the document writes in capitals in running text (FIVB): their lowercase
+        # forms there are case errors (fivb)
+        self._acronyms = getattr(self._names, "acronyms", frozenset())
         self._wrapped = self._hyphen_wraps(text, spans)
         out: list[Finding] = []
         prev_end_blank = paragraph_start
@@ -274,10 +302,12 @@ class Checker:
         quiet = self._quiet
         heads = self._heads
         twins = self._twins
+        acronyms = self._acronyms
         spans: list[tuple[int, int]] = []
         states: list = []
         marked: list[int] = []
         prev = ""
+        lprev = 0
         prev_head = False
         for m in _FAST_WORD.finditer(line):
             w = m.group()
@@ -287,7 +317,7 @@ class Checker:
             if q is _MISSING:
                 q = quiet[w] = self._token_quiet(w)
             states.append(q)
-            if twins and w[0].isupper() and w.lower() in twins:
+            if (twins and w[0].isupper() and w.lower() in twins) or (acronyms and w in acronyms):
                 marked.append(n)
             elif q is not True:
                 if q is False:
@@ -297,17 +327,20 @@ class Checker:
                     # None: quiet only at a sentence start; SENTENCE: quiet only elsewhere
                     if start is None or start is (q is SENTENCE):
                         marked.append(n)
+            lw = len(w)
+            d = lw - lprev
             if prev and (((prev_head or (w[:2] in ("me", "Me") and w.endswith(prev[2:])))
                           and self._pair_trigger(prev, w))
-                         or (len(prev) == len(w) and prev.lower() == w.lower())
-                         or (len(prev) > len(w) > 2 and prev.endswith(w))  # berjam jam
-                         or (len(w) == len(prev) + 2 and w.endswith("an") and w.startswith(prev.lower()))  # sayur sayuran
-                         or (len(w) == len(prev) + 3 and w.startswith("per") and w.endswith(prev.lower()))):  # satu persatu
+                         or (d == 0 and prev.lower() == w.lower())
+                         or (d < 0 and lw > 2 and prev.endswith(w))  # berjam jam
+                         or (d == 2 and w.endswith("an") and w.startswith(prev.lower()))  # sayur sayuran
+                         or (d == 3 and w.startswith("per") and w.endswith(prev.lower()))):  # satu persatu
                 if not marked or marked[-1] != n - 1:
                     marked.append(n - 1)
                 if marked[-1] != n:
                     marked.append(n)
             prev = w
+            lprev = lw
             prev_head = heads.get(w)
             if prev_head is None:
                 low = w.lower()
@@ -453,6 +486,12 @@ class Checker:
             and (sp._has_verb_forms(lb) or lb.endswith(LOAN_ENDINGS))
 
     def _di_trigger(self, lb: str) -> bool:
+        got = self._di_triggers.get(lb)
+        if got is None:
+            got = self._di_triggers[lb] = self._di_trigger_of(lb)
+        return got
+
+    def _di_trigger_of(self, lb: str) -> bool:
         if self.sp.passive_by_frequency(lb) or self._verb_like(lb):
             return True
         if lb in self.lex.di_places or len(lb) <= 3 or self.sp.is_root(lb):
@@ -461,6 +500,7 @@ class Checker:
                    for x in self.sp.analyses("di" + lb))
 
     _names: frozenset[str] = frozenset()
+    _acronyms: frozenset[str] = frozenset()
     _whole: str = ""  # the line being checked, whole (check_line may see a window of it)
     _wrapped: frozenset[int] = frozenset()
 
@@ -545,7 +585,7 @@ class Checker:
             # context rules that span two words
             if adjacent:
                 f = self._pair_rules(tok, nxt, english, _neighbour_word(toks, i, -1).lower(),
-                                     _neighbour_word(toks, words[n + 1], 1).lower())
+                                     _neighbour_word(toks, words[n + 1], 1).lower() if tok.text == "di" else "")
                 if f:
                     consumed.add(words[n + 1])
                     if f.rule == "repeated-word":
@@ -652,6 +692,11 @@ class Checker:
             right = text[0].upper() + text[1:]
             return self._finding(tok, "capital-proper", f"an author's name in a citation: {right}",
                                  (right,), right, "citation pattern", "error")
+        if not cap and low in self._acronyms and text == low and not self.sp.is_valid(low) \
+                and not self._english_dominant(low):
+            right = low.upper()
+            return self._finding(tok, "capital-proper", f"an acronym, written {right} elsewhere in this document",
+                                 (right,), right, "document", "error")
         if v.ok and i in english:
             return self._english(tok, low, v, True, toks, i)  # Indonesian-looking word in an English phrase
         if v.ok:
@@ -1245,8 +1290,8 @@ class Checker:
         zj = lex.zipf(joined)
         # a standard derivation, or a common word only attested (keseimbangan: ke-se-imbang-an
         # is beyond the prefixes morphology peels)
-        if not (sp.verdict(joined).ok and (sp.is_valid(joined) or (
-                zj >= 3.0 and not self._english_dominant(la) and not self._english_dominant(lb)))):
+        if not ((sp.is_valid(joined) or (zj >= 3.0 and not self._english_dominant(la)
+                                           and not self._english_dominant(lb))) and sp.verdict(joined).ok):
             return None  # (base camp: English words, written apart as in English)
         if joined[:2] in ("di", "ke") and lex.zipf(joined[2:]) >= 4.0:
             return None  # dis emua: "di semua" as likely as a passive
