@@ -928,3 +928,9 @@ def test_a_lowercase_form_written_more_than_once_is_meant_so():
     # bps (basis points) twice, BPS (the statistics bureau) elsewhere
     text = "Data BPS menunjukkan kenaikan.\nSuku bunga naik 25 bps, lalu turun 10 bps lagi."
     assert not [r for r in _rules(text) if r[0] == "capital-proper"]
+
+
+def test_two_common_words_run_together_are_split_automatically(sp):
+    for w, right in (("sarungtangan", "sarung tangan"), ("kodeetik", "kode etik"), ("titikkumpul", "titik kumpul")):
+        v = sp.verdict(w)
+        assert (v.rule, v.fix) == ("typo", right)

@@ -40,9 +40,10 @@ TYPO_D2_ZIPF = 4.0
 # A one-letter difference that is not a typical slip (see suggest.is_slip) is fixed only
 # towards a very frequent word (dengat -> dengan); otherwise it is a suggestion.
 NON_SLIP_FIX_ZIPF = 5.0
-# A run-together word is split automatically only into common words or around a
-# function word.
-SPLIT_FIX_ZIPF = 4.5
+# A run-together word is split automatically only into common words (about five per
+# million words or more: sarung tangan, kode etik) or around a function word; the split
+# must be the only one into two such words, and the joined form no word anyone writes.
+SPLIT_FIX_ZIPF = 3.7
 # An attested but non-standard-looking string is a likely typo when a standard word one
 # edit away is this much more frequent (zipf difference; 2.0 = 100 times).
 ATTESTED_TYPO_GAP = 2.3
