@@ -934,3 +934,10 @@ def test_two_common_words_run_together_are_split_automatically(sp):
     for w, right in (("sarungtangan", "sarung tangan"), ("kodeetik", "kode etik"), ("titikkumpul", "titik kumpul")):
         v = sp.verdict(w)
         assert (v.rule, v.fix) == ("typo", right)
+
+
+def test_a_long_word_with_one_correction_within_two_edits_is_fixed(sp):
+    # an a typed too many in a long word: no other reading
+    assert sp.verdict("pendahualuan").fix == "pendahuluan"
+    # short words with several close corrections stay suggestions
+    assert sp.verdict("pustka").fix is None and sp.verdict("muah").fix is None

@@ -815,9 +815,12 @@ class Speller:
             return top.text if not rivals or all(c.score < top.score - 1.0 for c in rivals) else None
         if top.how.startswith("variant ") and any(c.how == "edit" and c.zipf >= TYPO_D1_ZIPF for c in rivals):
             return None  # enerjik: a slip of enerji (energi), or energik written with j?
+        alone = len(w) >= 9 and top.zipf >= 3.0 and len(cands) == 1
         if top.distance == 1 and not self._slip_to(w, top) and top.zipf < NON_SLIP_FIX_ZIPF \
-                and not (len(w) >= 9 and top.zipf >= TYPO_D2_ZIPF):
-            return None  # jendila/jendela: two words as often as a slip
+                and not (len(w) >= 9 and top.zipf >= TYPO_D2_ZIPF) and not alone:
+            # jendila/jendela: two words as often as a slip; but a long word with one
+            # correction within two edits (pendahualuan: pendahuluan) has no other reading
+            return None
         if top.distance == 1 and not self._slip_to(w, top) and any(
                 c.zipf >= TYPO_D1_ZIPF and is_slip(w, c.text, strict=True) for c in rivals):
             return None  # bilangn: bilang is commoner, but bilangan is the one a slip explains
