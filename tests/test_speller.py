@@ -263,7 +263,8 @@ def test_reduplication_written_with_a_space(text, span, fix):
     ("A. Pengertain Koperasi Simpan Pinjam", "Pengertain", "Pengertian"),  # title case, not a name
     ("1. Kredti macet pada akhir tahun.", "Kredti", "Kredit"),              # letters swapped
     ("MATERI POKKO", "POKKO", "POKOK"),                                     # an all-caps heading
-    ("BAB I PENDAHUALUAN", "PENDAHUALUAN", None),
+    ("BAB I PENDAHUALUAN", "PENDAHUALUAN", "PENDAHULUAN"),                  # a long heading word
+    ("BAB II PEMBAHSAN", "PEMBAHSAN", "PEMBAHASAN"),                        # a letter left out
     ("Pelayananan kesehatan gratis.", "Pelayananan", "Pelayanan"),          # a syllable typed twice
 ])
 def test_slips_in_capitalised_words(text, word, fix):
@@ -289,7 +290,7 @@ def test_real_word_errors_decided_by_the_word_before(text, word, fix):
 
 
 @pytest.mark.parametrize("text,rule,span,fix", [
-    ("A. PENGATNAR", "typo", "PENGATNAR", None),                                # an all-caps heading line
+    ("A. PENGATNAR", "typo", "PENGATNAR", "PENGANTAR"),                         # an all-caps heading line
     ("Apabla hujan turun, kami pulang.", "typo", "Apabla", "Apabila"),        # a letter left out
     ("kegiatan surat menyurat sekolah", "reduplication", "surat menyurat", "surat-menyurat"),
     ("saling tolong menolong", "reduplication", "tolong menolong", "tolong-menolong"),
@@ -941,3 +942,11 @@ def test_a_long_word_with_one_correction_within_two_edits_is_fixed(sp):
     assert sp.verdict("pendahualuan").fix == "pendahuluan"
     # short words with several close corrections stay suggestions
     assert sp.verdict("pustka").fix is None and sp.verdict("muah").fix is None
+
+
+def test_a_capitalised_slip_of_a_name_always_capitalised_is_fixed():
+    assert ("typo", "Indonesai", "Indonesia") in _rules("Ia tinggal di Indonesai sejak kecil.")
+    assert ("typo", "Sulawsi", "Sulawesi") in _rules("Pulau Sulawsi terletak di timur.")
+    # a person's name beside a country's (Erman, Jerman), and a village, are names
+    assert _rules("Prayitno dan Erman Amti. 2004.") == []
+    assert _rules("Ia lahir di desa Alsan.") == []

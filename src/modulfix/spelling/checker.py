@@ -61,8 +61,10 @@ _SLOW_LINE = re.compile(
 _REDUP_DIGIT = re.compile(r"[^\W\d_]2\b")  # anak2: searched only when the line has a 2
 _OPEN = frozenset("([{“‘")
 _CLOSE = frozenset(")]}”’")
-# A capitalised unknown word is auto-fixed only towards a word at least this frequent.
+# A capitalised unknown word is auto-fixed only towards a word at least this frequent;
+# in an all-caps heading (BAB II PEMBAHSAN), towards one at least HEADING_FIX_ZIPF.
 CAPITAL_FIX_ZIPF = 4.5
+HEADING_FIX_ZIPF = 3.5
 # Pronouns are capitalised on purpose when they refer to God (Ia, Dia, Engkau) or as
 # the polite Anda: never a capital-midsentence error.
 _PRONOUNS = frozenset("ia dia engkau kau anda beliau kamu mereka kami kita aku saya".split())
@@ -674,8 +676,12 @@ class Checker:
             return None  # a name used throughout the document
         if not v.ok and self._spaced_hyphen(toks, i):
             return None  # kolang - kaling: half of a hyphenated word written with spaces
-        if cap and v.rule in ("typo", "typo-likely", "unknown-word") and self._named_place(toks, i):
-            return None  # desa Alasa, Kanaungan adalah desa ...: a place name, not a slip
+        if cap and v.rule in ("typo", "typo-likely", "unknown-word") and self._named_place(toks, i) and not (
+                v.fix and v.fix in self.lex.proper_case and self.lex.zipf(v.fix) >= CAPITAL_FIX_ZIPF
+                and len(low) >= 5 and low[0] == v.fix[0] and is_slip(low, v.fix, strict=True)):
+            # desa Alasa, Kanaungan adalah desa ...: a place name, not a slip (but Pulau
+            # Sulawsi is a slip of a well-known one)
+            return None
         if cap and not start:
             return self._capitalized(tok, low, v, toks, i) or self._twin(tok, low, v)
         if not cap and low in self.lex.proper_case:
@@ -855,6 +861,12 @@ class Checker:
             f = _no_fix(self._from_verdict(tok, v))
             f.severity = "warning"
             return f
+        if v.rule == "typo" and v.fix and v.fix in self.lex.proper_case and len(low) >= 5 \
+                and low[0] == v.fix[0] and is_slip(low, v.fix, strict=True) \
+                and (not self._in_name(toks, i) or self._named_place(toks, i)):
+            # di Indonesai: a slip of a name PUEBI always capitalises; the capital is that
+            # name's (not Erman Amti, a person, beside Jerman)
+            return self._from_verdict(tok, v)
         if self._in_name(toks, i):
             # part of a capitalised sequence (Multi Prima, Reflika Aditama): only a slip
             # of a very common word is flagged (Pekerjaan Sosisal)
@@ -1484,11 +1496,14 @@ class Checker:
     def _from_verdict(self, tok: Token, v: Verdict) -> Finding:
         sugg = tuple(transfer_case(tok.text, s) for s in v.suggestions)
         fix = transfer_case(tok.text, v.fix) if v.fix else None
+        # in capitals (only an all-caps heading's words get here) a name is rarer
+        least = HEADING_FIX_ZIPF if tok.text.isupper() and len(tok.text) > 1 else CAPITAL_FIX_ZIPF
         if fix and v.rule in ("typo", "typo-likely") and tok.text[:1].isupper() and (
-                self.lex.zipf(v.fix.lower()) < CAPITAL_FIX_ZIPF
+                self.lex.zipf(v.fix.lower()) < least
                 or not (is_slip(v.word, v.fix.lower()) or len(v.word) >= 10)):
             # a capitalised word may be a name: suggest unless it is a slip (Sauatu) of a
             # very common word, or a long one (Penegertian); not Kebiasain: a village?
+            # (BAB II PEMBAHSAN: a heading's slip of a common word is fixed)
             fix = None
         sev = v.status if v.status in ("error", "warning", "info") else "error"
         return self._finding(tok, v.rule, v.message, sugg, fix, v.source, sev)
