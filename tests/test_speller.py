@@ -950,3 +950,11 @@ def test_a_capitalised_slip_of_a_name_always_capitalised_is_fixed():
     # a person's name beside a country's (Erman, Jerman), and a village, are names
     assert _rules("Prayitno dan Erman Amti. 2004.") == []
     assert _rules("Ia lahir di desa Alsan.") == []
+
+
+def test_loanwords_the_root_list_lacks_are_suggestion_targets(sp):
+    std = sp.standard_forms()
+    assert "topologi" in std and "literasi" in std
+    # not a listed error, a wrong derivation, nor a slip of a commoner word
+    assert not {"applikasi", "mengkonfirmasi", "beraktifitas", "aktifitas"} & std.keys()
+    assert "topologi" in sp.verdict("toplogi").suggestions

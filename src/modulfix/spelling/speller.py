@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from modulfix.spelling.lexicon import ENGLISH_BAND, Lexicon
 from modulfix.spelling.morphology import Analysis, analyze, generate
 from modulfix.spelling.suggest import (Candidate, Suggester, damerau, has_slip_of_two, is_double_slip, is_slip,
-                                      is_stutter)
+                                      is_stutter, slip_sources)
 
 # A rare derived form this close to a much more frequent standard word is a likely
 # typo (melakkan vs melakukan, pengutan vs penguatan).
@@ -35,6 +35,9 @@ LOAN_SUFFIXES = ("isasi", "ivitas", "asi", "itas", "isme", "if", "is", "ik", "ik
                  "ensi", "ansi")
 # endings only loanwords have, and so many of them that the lexicon cannot list them all
 LOAN_ENDINGS = ("isasi", "ivitas", "asi", "itas", "isme", "sional")
+# endings of loanwords (-logi, -grafi, -asi, -itas ...): an attested word so shaped is a
+# suggestion target even when the root list lacks it
+LOAN_SHAPES = ("logi", "grafi", "metri", "asi", "itas", "isme", "isasi", "tika")
 LOAN_PREFIXES = ("in", "im", "il", "ir", "de", "dis", "re", "hiper", "hipo", "inter", "intra", "trans")
 TYPO_D2_ZIPF = 4.0
 # A one-letter difference that is not a typical slip (see suggest.is_slip) is fixed only
@@ -713,6 +716,17 @@ class Speller:
                 if w not in std and w.isalpha() and self.is_valid(w):
                     std[w] = z
             self._standard = std
+            # loanwords the root list lacks but people write (topologi, literasi, mitigasi):
+            # suggestion targets too, unless a listed error, English, built wrongly
+            # (mengkonfirmasi), or a slip of a commoner standard form (applikasi: aplikasi)
+            loans = {}
+            for w, z in lex.attested.items():
+                if z >= 3.0 and w not in std and w.isalpha() and w.endswith(LOAN_SHAPES) \
+                        and w not in lex.nonstandard and lex.english_words.get(w, 0.0) < ENGLISH_ZIPF \
+                        and not any(a.issue for a in self.analyses(w)) and self._nonstandard_root(w) is None \
+                        and not any(std[e] >= z for e in std.keys() & slip_sources(w)):
+                    loans[w] = z
+            std.update(loans)
         return self._standard
 
     def _candidates(self, w: str) -> list[Candidate]:
