@@ -958,3 +958,9 @@ def test_loanwords_the_root_list_lacks_are_suggestion_targets(sp):
     # not a listed error, a wrong derivation, nor a slip of a commoner word
     assert not {"applikasi", "mengkonfirmasi", "beraktifitas", "aktifitas"} & std.keys()
     assert "topologi" in sp.verdict("toplogi").suggestions
+
+
+def test_a_unit_symbol_after_a_number_is_not_a_typo():
+    assert [(r, f) for r, t, f in _rules("Energi 250 kkal per porsi.") if t == "kkal"] == [("unknown-word", None)]
+    # a slip of a counter word after a number is still a slip
+    assert ("typo", "oarng", "orang") in _rules("Ada 5 oarng datang.")

@@ -722,6 +722,9 @@ class Checker:
         if cap and v.rule == "unknown-word":
             # a capitalised word nobody knows is a name until shown otherwise
             return self._twin(tok, low, v)
+        if v.rule in ("typo", "typo-likely") and not cap and self._unit_after_number(toks, i, low):
+            return self._finding(tok, "unknown-word", "word not in the dictionary (a unit after a number?)",
+                                 tuple(transfer_case(tok.text, s) for s in v.suggestions), None, v.source, "info")
         if v.rule == "typo" and self._foreign_company(toks, i, paragraph_start) and not self._sure_slip(low, v):
             return self._finding(tok, "unknown-word",
                                  "word not in the dictionary, next to other unknown words "
@@ -1034,6 +1037,15 @@ class Checker:
                 if step == 1 and low not in self.sp.standard_forms() and low not in self.lex.proper_case:
                     return True
         return False
+
+    def _unit_after_number(self, toks: list[Token], i: int, low: str) -> bool:
+        """Is ``low`` shaped like a unit symbol right after a number (250 kkal, 5 mmol):
+        no vowel, or a metric prefix before a unit people write (k-kal, m-mol)?"""
+        j = i - 1
+        if not (j >= 1 and toks[j].kind == "space" and toks[j - 1].kind == "num") or len(low) > 5:
+            return False
+        return not any(c in _VOWELS for c in low) or (
+            len(low) >= 3 and low[0] in "kmcdgnpµ" and self.lex.zipf(low[1:]) > 0)
 
     def _in_name(self, toks: list[Token], i: int) -> bool:
         """A capitalised word next to another capitalised word (a name or title)."""
