@@ -964,3 +964,7 @@ def test_a_unit_symbol_after_a_number_is_not_a_typo():
     assert [(r, f) for r, t, f in _rules("Energi 250 kkal per porsi.") if t == "kkal"] == [("unknown-word", None)]
     # a slip of a counter word after a number is still a slip
     assert ("typo", "oarng", "orang") in _rules("Ada 5 oarng datang.")
+
+
+def test_a_species_abbreviation_does_not_end_the_sentence():
+    assert _rules("Busuk akar disebabkan cendawan *Pythium* spp. ditandai oleh akar cokelat.") == []

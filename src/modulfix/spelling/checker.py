@@ -82,7 +82,7 @@ _PASSIVE_CUES = frozenset("dapat bisa harus akan telah sudah belum perlu mudah s
 _REDUP_PREFIXES = frozenset("ber be se ter".split())
 ABBREVIATIONS = frozenset(
     "dll dsb dst dkk hlm no nos tel tlp jl kab kec prof dr drs ir st sp spd mpd mm mt msi ltd inc co tbk pte corp "
-    "mr mrs ms vs etc eg ie al ed eds vol cet tahun thn bab pasal ayat gbr tab ibid op cit".split())
+    "mr mrs ms vs etc eg ie al ed eds vol cet tahun thn bab pasal ayat gbr tab ibid op cit spp ssp subsp cf".split())
 
 
 @dataclass(slots=True)
