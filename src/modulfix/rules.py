@@ -40,10 +40,13 @@ _RULES = [
          "than any equally close rival) and the difference looks like a slip: a letter left out, "
          "doubled or swapped, or a neighbouring key (a one-letter difference of another kind only "
          "towards a very frequent or long word; two edits only in a long word that keeps its first "
-         "letter and where both edits are slips). Never auto-fixed: a capitalised word mid-sentence "
-         "(a name?), a word built like a listed loanword (konformasi beside konformitas), and a word "
-         "next to other unknown words, which is reported as unknown-word (a scientific name or a "
-         "foreign phrase). Otherwise suggestions only."),
+         "letter and where both edits are slips; a word of nine letters or more with exactly one "
+         "correction within two edits; two common words run together, split the one way they can "
+         "be). Never auto-fixed: a capitalised word mid-sentence (a name?) unless it is a slip of "
+         "a name always capitalised (di Indonesai), a word built like a listed loanword (konformasi "
+         "beside konformitas), and a word next to other unknown words, which is reported as "
+         "unknown-word (a scientific name or a foreign phrase). In an all-caps heading a slip of a "
+         "heading word is fixed (BAB II PEMBAHSAN). Otherwise suggestions only."),
     Rule("typo-likely", "warning", "spelling",
          "Flags a rare word that is grammatical on paper but one edit away from a far more frequent "
          "word with a different root (melakkan = me+lak+kan vs melakukan), when the difference is a "
@@ -59,7 +62,10 @@ _RULES = [
          "which stands next to other unknown words (Quercus rubor), which is short and only one "
          "unexplained change from other words (pameo: pamer), which is built like a listed "
          "loanword (inaktif beside aktif, industrialis beside industrial), or which ends like a "
-         "loanword (-asi, -itas, -isme, -sional) that no close correction keeps (diseminasi). "
+         "loanword (-asi, -itas, -isme, -sional) that no close correction keeps (diseminasi), "
+         "the -if/-ik adjective of a listed noun in -i (degresif, empatik), re- before a listed "
+         "loanword (redistribusi), a rare Latin term without its final vowel (sistol beside "
+         "sistole), or a unit symbol right after a number (250 kkal). "
          "A capitalised word after a place noun (desa Alasa) or defined as one (Kanaungan adalah "
          "desa) is a name, and half of a hyphenated word written with spaces (kolang - kaling) is "
          "not judged on its own.",
@@ -103,18 +109,23 @@ _RULES = [
          "dimasukan and penunjukkan are frequent errors.",
          "dimasukan, penunjukkan", "dimasukkan, penunjukan", "Safe: the corrected form is the only valid analysis."),
     Rule("preposition-joined", "error", "spelling",
-         "Flags the preposition di/ke written joined to a place, direction or time word, and di "
+         "Flags the preposition di/ke written joined to a place, direction or time word, di "
          "joined to a function word that no verb is made of (disetiap, diberbagai, dikemudian) "
-         "when that joined form is written online.",
+         "when that joined form is written online, and per (each) joined between a word and "
+         "itself (satu persatu).",
          "di/ke as prepositions are written apart; as prefixes they are joined (PUEBI).",
          "dimana, disini, disekitar, kemana", "di mana, di sini, di sekitar, ke mana",
          "Safe: the word list (dictionaries/di-places.txt) excludes real passive verbs, and a "
-         "function word with verb forms (bagi: membagi, dapat: mendapat) is never split off."),
+         "function word with verb forms (bagi: membagi, dapat: mendapat) is never split off; "
+         "X perX is always X per X."),
     Rule("prefix-di-apart", "error", "spelling",
-         "Flags the passive prefix di- written apart from a verb with -kan/-i.",
+         "Flags the passive prefix di- written apart from a verb with -kan/-i, from a verb "
+         "root before an agent (di pompa oleh), or after a modal (mudah di konfigurasi), and "
+         "a bare passive as common as its root (di bimbing).",
          "di- as a prefix is joined (PUEBI).",
-         "di lakukan, di berikan", "dilakukan, diberikan",
-         "Safe: only when the joined word is a valid di-...-kan/-i passive."),
+         "di lakukan, di berikan, darah di pompa oleh jantung", "dilakukan, diberikan, dipompa oleh",
+         "Safe for a valid di-...-kan/-i passive and before oleh; after a modal, and by "
+         "frequency alone, a warning with the suggestion (di balik is also 'behind')."),
     Rule("compound-joined", "error", "spelling",
          "Flags a compound written joined that PUEBI writes apart, also with only a prefix or only "
          "a suffix (bekerja sama).",
@@ -142,9 +153,10 @@ _RULES = [
          "walau pun, meski pun", "walaupun, meskipun", "Safe."),
     Rule("split-word", "error", "spelling",
          "Flags a word broken apart by a stray space: a suffix or particle written apart "
-         "(Membangkit kan), a lone prefix (pe nyuluhan, ber diferensiasi) or a fragment "
-         "(keuang an). The joined word must be standard; two real words (di rumah, pen biru) "
-         "are never joined.",
+         "(Membangkit kan), a lone prefix (pe nyuluhan, ber diferensiasi, per mukiman), a "
+         "fragment (keuang an, keseim bangan, eri trosit) or two unwritten halves of a regular "
+         "derivation (perke cambahan). The joined word must be standard or a common attested "
+         "word, not English (base camp); two real words (di rumah, pen biru) are never joined.",
          "Suffixes, particles and prefixes are joined; broken words come from PDF extraction and slips.",
          "Membangkit kan, pe nyuluhan", "Membangkitkan, penyuluhan",
          "Safe when the joined word is standard and a half is no word of its own; a warning "
@@ -193,11 +205,13 @@ _RULES = [
     Rule("capital-proper", "error", "style",
          "Flags a word that is always capitalised written in lowercase (religions, days, months, "
          "places in dictionaries/proper-case.tsv), an author's name in an in-text citation "
-         "written in lowercase: (mulyasa, 2013), sanjaya (2008), and an unknown word after a "
-         "capitalised place noun: Kecamatan cugenang.",
+         "written in lowercase: (mulyasa, 2013), sanjaya (2008), an unknown word after a "
+         "capitalised place noun: Kecamatan cugenang, and an acronym the same document writes "
+         "in capitals in running text, written once in lowercase (FIVB ... fivb).",
          "PUEBI capitalises names of religions, days, months, God, places and people.",
          "agama islam, hari senin; (mulyasa, 2013)", "agama Islam, hari Senin; (Mulyasa, 2013)",
-         "Safe (a citation's author is checked only when the word is not standard Indonesian)."),
+         "Safe (a citation's author, and a document's acronym, are checked only when the word "
+         "is not standard Indonesian; a lowercase form written twice is meant so: 25 bps)."),
     Rule("punct-double", "warning", "punctuation",
          "Flags doubled punctuation: ',,' ',.' '.,' ',)'.",
          "Doubled marks are slips.", "sosial,, secara", "sosial, secara", "Safe."),
