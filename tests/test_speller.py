@@ -968,3 +968,12 @@ def test_a_unit_symbol_after_a_number_is_not_a_typo():
 
 def test_a_species_abbreviation_does_not_end_the_sentence():
     assert _rules("Busuk akar disebabkan cendawan *Pythium* spp. ditandai oleh akar cokelat.") == []
+
+
+def test_an_affixed_verb_written_twice_is_a_repeated_word():
+    assert ("repeated-word", "menjadi menjadi", "menjadi") in _rules("Hal itu menjadi menjadi masalah.")
+    assert ("repeated-word", "ditutup ditutup", "ditutup") in _rules("Pintu ditutup ditutup lagi.")
+    # berbeda berbeda may mean berbeda-beda; nouns and roots reduplicate whole
+    assert ("repeated-word", "berlaku berlaku", None) in _rules("Aturan berlaku berlaku untuk semua.")
+    assert ("reduplication", "Peraturan peraturan", None) in _rules("Peraturan peraturan itu ketat.")
+    assert ("reduplication", "tertawa tertawa", None) in _rules("Dia tertawa tertawa.")

@@ -187,9 +187,13 @@ _RULES = [
          "hasil survei menunjukkan bawah", "hasil survei menunjukkan bahwa",
          "Safe: the cue word decides."),
     Rule("repeated-word", "error", "spelling",
-         "Flags a function word written twice in a row.",
-         "A doubled function word is always a slip.",
-         "sebuah hasil dari dari suatu kegiatan", "sebuah hasil dari suatu kegiatan", "Safe."),
+         "Flags a function word written twice in a row, and a verb made with meN-, di-, ter- or "
+         "ber- written twice (menjadi menjadi): such verbs reduplicate only their root "
+         "(menjadi-jadi), so a whole second copy is a slip.",
+         "A doubled function word or affixed verb is a slip.",
+         "sebuah hasil dari dari suatu kegiatan; hal itu menjadi menjadi masalah",
+         "sebuah hasil dari suatu kegiatan; hal itu menjadi masalah",
+         "Safe, except after ber- (berbeda berbeda may mean berbeda-beda): a warning there."),
     Rule("capital-sentence", "warning", "style",
          "Flags a sentence that starts with a lowercase letter after a full stop.",
          "A sentence starts with a capital letter (PUEBI).",

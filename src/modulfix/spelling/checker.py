@@ -1047,6 +1047,19 @@ class Checker:
         return not any(c in _VOWELS for c in low) or (
             len(low) >= 3 and low[0] in "kmcdgnpµ" and self.lex.zipf(low[1:]) > 0)
 
+    def _verbal_prefix(self, low: str) -> str:
+        """The verbal prefix (meN, di, ter, ber) every analysis of ``low`` has, or "" (a
+        root like mereka, tertawa, berbagai; a noun like peraturan)."""
+        found = [x for x in self.sp.analyses(low) if x.valid]
+        if not found or len(low) < 6 or any(not x.prefixes or x.suffix == "an" for x in found):
+            return ""
+        outer = {x.prefixes[0] for x in found}
+        return outer.pop() if len(outer) == 1 and outer <= {"meN", "di", "ter", "ber"} else ""
+
+    def _verb_root_of(self, low: str) -> str:
+        """The root of a word with one prefix (menjadi: jadi), for menjadi-jadi; else ""."""
+        return next((x.root for x in self.sp.analyses(low) if x.valid and len(x.prefixes) == 1), "")
+
     def _in_name(self, toks: list[Token], i: int) -> bool:
         """A capitalised word next to another capitalised word (a name or title)."""
         for step in (-1, 1):
@@ -1153,6 +1166,18 @@ class Checker:
                                      (fix,), fix, "context", "error")
             if before and before + la in lex.compounds:
                 return None  # tata bahasa bahasa Melayu: a compound, then the word again
+            verbal = self._verbal_prefix(la)
+            if verbal and a.text.islower() and b.text.islower():
+                # menjadi menjadi, ditutup ditutup: a verb made with meN-/di-/ter- is not
+                # reduplicated whole (that is menjadi-jadi), so the second is a slip; with ber-
+                # (berbeda berbeda) berbeda-beda may be meant: only suggested
+                root = self._verb_root_of(la)
+                sugg = (a.text, f"{la}-{root}") if root else (a.text,)
+                if verbal == "ber":
+                    return self._finding(span, "repeated-word", f"repeated word: {a.text}",
+                                         sugg, None, "morphology", "warning")
+                return self._finding(span, "repeated-word", f"repeated word: {a.text}", sugg,
+                                     a.text, "morphology", "error")
             if sp.is_valid(la):  # anak anak, Paru paru: a suggestion, it may be a slip
                 return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                      (fix, a.text), None, "context", "warning")
