@@ -977,3 +977,10 @@ def test_an_affixed_verb_written_twice_is_a_repeated_word():
     assert ("repeated-word", "berlaku berlaku", None) in _rules("Aturan berlaku berlaku untuk semua.")
     assert ("reduplication", "Peraturan peraturan", None) in _rules("Peraturan peraturan itu ketat.")
     assert ("reduplication", "tertawa tertawa", None) in _rules("Dia tertawa tertawa.")
+
+
+def test_a_form_nobody_writes_on_a_root_nobody_uses_is_fixed_to_its_one_frequent_neighbour(sp):
+    assert (sp.verdict("berkimpul").rule, sp.verdict("berkimpul").fix) == ("typo-likely", "berkumpul")
+    assert sp.verdict("demikan").fix == "demikian"
+    # a common root (bias-nya) or two frequent neighbours (menurut, menuntut): suggested only
+    assert sp.verdict("biasnya").fix is None and sp.verdict("menutut").fix is None

@@ -55,8 +55,9 @@ _RULES = [
          "slip from a commoner word (menggangu), or one vowel away from a far commoner one (setalah).",
          "Stemmers accept such typos because some root fits; frequency tells they are slips.",
          "kerangka kerja melakkan pendampingan", "melakukan",
-         "Auto-fixed only for an attested string at least 300 times rarer than its single neighbour; "
-         "otherwise suggestions only."),
+         "Auto-fixed only for an attested string at least 300 times rarer than its single neighbour, "
+         "and for an unwritten form of seven letters or more on a root nobody uses that is a clear "
+         "slip of its one frequent neighbour (berkimpul: berkumpul); otherwise suggestions only."),
     Rule("unknown-word", "info", "spelling",
          "Reports a word the dictionaries do not know and for which no close standard form exists, "
          "which stands next to other unknown words (Quercus rubor), which is short and only one "

@@ -434,9 +434,13 @@ class Speller:
         if not cands:
             return None
         top = cands[0]
+        # nobody writes the form and nobody uses its root (menutut: meN- + tutut, berkimpul):
+        # a clear slip of the one frequent word is fixed
+        fix = top.text if (len(cands) == 1 and root_zipf < 3.0 and top.zipf >= 4.5 and len(w) >= 7
+                           and is_slip(w, top.text, strict=True)) else None
         return Verdict(w, "warning", "typo-likely",
                        f"rare form ({best.describe()}); did you mean {top.text}?",
-                       tuple(c.text for c in cands[:3]), None, "morphology + wordfreq",
+                       tuple(c.text for c in cands[:3]), fix, "morphology + wordfreq",
                        how=f"derived: {best.describe()}, unattested, one edit from frequent {top.text!r}")
 
     @staticmethod
