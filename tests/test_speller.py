@@ -984,3 +984,13 @@ def test_a_form_nobody_writes_on_a_root_nobody_uses_is_fixed_to_its_one_frequent
     assert sp.verdict("demikan").fix == "demikian"
     # a common root (bias-nya) or two frequent neighbours (menurut, menuntut): suggested only
     assert sp.verdict("biasnya").fix is None and sp.verdict("menutut").fix is None
+
+
+def test_ke_se_an_derivations_are_words_and_guard_two_edit_fixes(sp):
+    # kesetimbangan: ke- + se- + timbang + -an (setimbang), as keseimbangan
+    assert sp.verdict("kesetimbangan").ok
+    # a letter left out of it is not "fixed" to keseimbangan, two edits away
+    v = sp.verdict("kesetimbagan")
+    assert v.rule == "typo" and v.fix is None
+    # two slips of a common word are still fixed when no valid word is one letter short of it
+    assert sp.verdict("berwewenang").fix == "berwenang"

@@ -44,6 +44,7 @@ _CHAINS = frozenset({
     ("meN", "ber"), ("di", "ber"),  # memberdayakan, diberdayakan
     ("meN", "ke"), ("peN", "ke"), ("di", "ke"),  # mengetahui, pengetahuan, diketahui
     ("peN", "ber"), ("peN", "per"), ("ber", "ke"), ("se", "per"), ("ke", "per"),
+    ("ke", "se"),  # kesetimbangan, kesesuaian: ke-...-an on se- + root (setimbang, sesuai)
 })
 
 

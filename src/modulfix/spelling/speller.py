@@ -857,4 +857,8 @@ class Speller:
             return None
         if top.zipf < 3.0:
             return None  # an unattested correction may itself be wrong: suggest only
+        if top.distance == 2 and any(self.is_valid(e) for e in slip_sources(w) if len(e) == len(w) + 1):
+            # kesetimbagan: a letter left out of a valid word nobody writes (kesetimbangan)
+            # is likelier than two slips of a common one (keseimbangan)
+            return None
         return top.text
