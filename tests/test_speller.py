@@ -813,6 +813,45 @@ def test_within_finds_what_symspell_lookup_finds():
         assert sorted(within(sym, q, d)) == expected, q
 
 
+def test_name_like_answers_what_the_two_edit_search_would():
+    # Speller.name_like looks for a correction the rules for capitalised words could use
+    # in a one-edit lookup and two small tables instead of the two-edit search; on real
+    # words, slips, stutters and double slips of common words it must agree with that search
+    import random
+    import re
+    from pathlib import Path
+
+    from modulfix.spelling import get_checker
+    from modulfix.spelling.suggest import is_stutter
+
+    sp = get_checker().sp
+    lex = sp.lex
+
+    def by_search(w):
+        if sp.known_verdict(w) is not None or w in lex.foreign_rare or sp.split_candidate(w):
+            return False
+        for c in sp.suggester().suggest(w, limit=100):
+            if c.distance <= 1 or (c.zipf >= 5.5 and len(w) >= 6 and w[0] == c.text[0] and w[-1] == c.text[-1]) \
+                    or (c.zipf >= 4.0 and is_stutter(w, c.text)):
+                return False
+        return not any(lex.zipf(c) >= 3.0 for c in sp._morph_candidates(w, affixed_only=True))
+
+    text = (Path(__file__).resolve().parent.parent / "corpus" / "pendampingan-sosial.txt").read_text(encoding="utf-8")
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
+    rnd = random.Random(5)
+    common = sorted(t for t, z in sp.standard_forms().items() if z >= 4.0 and t.isalpha() and len(t) >= 6)
+    for t in rnd.sample(common, 600):
+        i = rnd.randrange(2, len(t) - 1)
+        words.add(t[:i] + t[i - 2:i] + t[i:])  # a syllable typed twice
+        i = rnd.randrange(1, len(t) - 2)
+        words.add(t[:i] + t[i + 2:])  # two letters left out
+        words.add(t[:i] + "q" + t[i + 1:])  # one letter wrong
+        words.add(t[::-1])  # nothing near
+    answers = {w: by_search(w) for w in sorted(words)}
+    assert sum(answers.values()) > 100 and sum(not a for a in answers.values()) > 1000
+    assert {w: sp.name_like(w) for w in answers} == answers
+
+
 def test_a_listed_non_standard_word_capitalised_mid_sentence_is_suggested():
     found = _rules("Arsip itu diserahkan ke Dinas Kearsipan Propinsi Bali.")
     assert ("nonstandard", "Propinsi", None) in found

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from modulfix.spelling.lexicon import ENGLISH_BAND, Lexicon
 from modulfix.spelling.morphology import Analysis, analyze, generate
 from modulfix.spelling.suggest import (Candidate, Suggester, damerau, has_slip_of_two, is_double_slip, is_slip,
-                                      is_stutter, slip_sources)
+                                      is_stutter, slip_sources, within)
 
 # A rare derived form this close to a much more frequent standard word is a likely
 # typo (melakkan vs melakukan, pengutan vs penguatan).
@@ -130,6 +130,7 @@ class Speller:
         self._suggester: Suggester | None = None
         self._variants: dict[str, str] | None = None
         self._max_zipf: float | None = None
+        self._two_edit: tuple | None = None
         self._stems: dict = {}  # prefix analyses of stems, shared by the words of a root
         # verdicts, analyses and candidates are pure functions of the word: memoised
         self.verdict: Callable[[str], Verdict] = Memo(self._verdict, 200_000).__getitem__  # type: ignore
@@ -618,13 +619,55 @@ class Speller:
         lex = self.lex
         if self.known_verdict(w) is not None or w in lex.foreign_rare or self.split_candidate(w):
             return False
-        for c in self.suggester().suggest(w, limit=100):
-            # one edit; or two from a very common word with the same first and last letters
-            # (Bebrpa), or a syllable typed twice (Pelayananan): what _strong_typo looks for
-            if c.distance <= 1 or (c.zipf >= 5.5 and len(w) >= 6 and w[0] == c.text[0] and w[-1] == c.text[-1]) \
-                    or (c.zipf >= 4.0 and is_stutter(w, c.text)):
-                return False
+        # one edit from an attested standard form, or from a variant of one: the two-edit
+        # index holds exactly those, and a one-edit lookup in it is cheap
+        near = within(self.suggester()._index(), w, 1)
+        if near is None:  # a symspellpy whose insides within() cannot read
+            near = [(c.text, c.distance) for c in self.suggester().suggest(w, max_distance=1, limit=1)]
+        if any(t != w for t, _d in near):
+            return False
+        if len(w) > 4 and self._common_within_two(w):
+            return False
         return not any(lex.zipf(c) >= 3.0 for c in self._morph_candidates(w, affixed_only=True))
+
+    def _common_within_two(self, w: str) -> bool:
+        """Is ``w`` two edits from a very common word with the same first and last letters
+        (Bebrpa: beberapa), or a very common word with two or three letters typed twice
+        (Pelayananan)? What _strong_typo looks for two edits away; answered from a small
+        table of the common words instead of the two-edit index (name_like asks it of every
+        capitalised word nobody writes, and the index lookup is ten times slower)."""
+        from modulfix.spelling.suggest import damerau
+
+        common, stutter = self._two_edit_tables()
+        n = len(w)
+        if n >= 6:
+            for term in common.get((w[0], w[-1]), ()):
+                if abs(len(term) - n) <= 2 and damerau(w, term, 2) <= 2:
+                    return True
+        for extra in (2, 3):
+            for i in range(extra, n - extra + 1):
+                if w[i - extra:i] == w[i:i + extra]:
+                    for term in stutter.get(w[:i] + w[i + extra:], ()):
+                        if damerau(w, term, 2) <= 2:
+                            return True
+        return False
+
+    def _two_edit_tables(self):
+        """The terms of the two-edit index (attested standard forms and the variants of
+        them) whose standard form is very common: by the first and last letters of that
+        form (zipf >= 5.5), and by the form itself (zipf >= 4, for is_stutter)."""
+        if self._two_edit is None:
+            std = self.standard_forms()
+            common: dict[tuple[str, str], list[str]] = {}
+            stutter: dict[str, list[str]] = {}
+            pairs = [(t, t) for t, z in std.items() if z >= 4.0]
+            pairs += [(wrong, right) for wrong, right in self.variant_map().items() if std.get(right, 0.0) >= 4.0]
+            for term, right in pairs:
+                stutter.setdefault(right, []).append(term)
+                if std[right] >= 5.5 and right:
+                    common.setdefault((right[0], right[-1]), []).append(term)
+            self._two_edit = (common, stutter)
+        return self._two_edit
 
     def _attested_ok(self, w: str) -> bool:
         """A common word accepted only because it is attested (keseimbangan: ke- + se-imbang
