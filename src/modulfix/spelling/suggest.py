@@ -22,7 +22,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from modulfix.spelling.lexicon import FORMAT, Lexicon, cache_dir, prune
+from modulfix.spelling.lexicon import FORMAT, Lexicon, cache_dir, load_pickle, prune
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _STAGGER = (0.0, 0.5, 0.75, 1.25)  # how far each row of a QWERTY keyboard sits to the right
@@ -285,8 +285,7 @@ def _index_path(fp: str) -> Path:
 def _load_or_build_index(fp: str, standard: dict[str, float], variants: dict[str, str]):
     path = _index_path(fp)
     try:
-        with open(path, "rb") as fh:
-            obj = pickle.load(fh)
+        obj = load_pickle(path)
         if isinstance(obj, tuple) and len(obj) == 2 and obj[0] == fp:
             return obj[1]
     except Exception:  # missing, corrupt, foreign: rebuild
