@@ -852,6 +852,27 @@ def test_name_like_answers_what_the_two_edit_search_would():
     assert {w: sp.name_like(w) for w in answers} == answers
 
 
+def test_neighbours_from_the_indexes_are_the_generated_ones():
+    # after its first lookups Speller.neighbours reads two indexes instead of generating
+    # every edit; both ways must give the same standard forms, variants and ranking
+    import random
+
+    from modulfix.spelling.lexicon import load
+    from modulfix.spelling.speller import Speller
+
+    generated, indexed = Speller(load()), Speller(load())
+    generated._neighbour_lookups, indexed._neighbour_lookups = -10**9, 10**9
+    rnd = random.Random(7)
+    std = sorted(generated.standard_forms())
+    words = set(rnd.sample(std, 300)) | set(rnd.sample(sorted(generated.variant_map()), 100))
+    for t in rnd.sample(std, 1500):
+        i = rnd.randrange(len(t))
+        words |= {t[:i] + t[i + 1:], t[:i] + "a" + t[i:], t[:i] + "n" + t[i + 1:], t[:i] + t[i + 1:i + 2] + t[i:i + 1] + t[i + 2:]}
+    answers = {w: generated.neighbours(w) for w in sorted(words)}
+    assert sum(bool(a) for a in answers.values()) > 3000
+    assert {w: indexed.neighbours(w) for w in answers} == answers
+
+
 def test_a_listed_non_standard_word_capitalised_mid_sentence_is_suggested():
     found = _rules("Arsip itu diserahkan ke Dinas Kearsipan Propinsi Bali.")
     assert ("nonstandard", "Propinsi", None) in found

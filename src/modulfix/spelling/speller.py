@@ -60,6 +60,9 @@ ATTESTED_DERIVED_GAP = 2.6
 # this frequent, is a slip (yng: yang).
 SHORT_SLIP_MAX_ZIPF = 3.6
 SHORT_SLIP_TARGET_ZIPF = 6.0
+# Speller.neighbours generates every edit of its first words and looks them up; after this
+# many it builds an index for the rest (a run that judges more words pays for it at once)
+NEIGHBOURS_BEFORE_INDEX = 400
 # English words (wordfreq en) at least this frequent are treated as foreign terms.
 ENGLISH_ZIPF = 3.0
 
@@ -131,6 +134,8 @@ class Speller:
         self._variants: dict[str, str] | None = None
         self._max_zipf: float | None = None
         self._two_edit: tuple | None = None
+        self._one_edit: dict | None = None
+        self._neighbour_lookups = 0
         self._stems: dict = {}  # prefix analyses of stems, shared by the words of a root
         # verdicts, analyses and candidates are pure functions of the word: memoised
         self.verdict: Callable[[str], Verdict] = Memo(self._verdict, 200_000).__getitem__  # type: ignore
@@ -734,17 +739,43 @@ class Speller:
         from modulfix.spelling.suggest import slip_sources, typo_bonus
 
         std = self.standard_forms()
-        edits = slip_sources(w)
         variants = self.variant_map()
-        # set intersections run in C: only the few hits are looked at in Python
-        hits = {e: (std[e], "edit") for e in std.keys() & edits}
-        for e in variants.keys() & edits:
+        if self._neighbour_lookups < NEIGHBOURS_BEFORE_INDEX:
+            self._neighbour_lookups += 1
+            edits = slip_sources(w)  # set intersections run in C: only the hits reach Python
+            found_std, found_variants = std.keys() & edits, variants.keys() & edits
+        else:
+            edits = self._one_edit_terms(w)
+            found_std = {e for e in edits if e in std}
+            found_variants = {e for e in edits if e in variants}
+        hits = {e: (std[e], "edit") for e in found_std}
+        for e in sorted(found_variants):  # two variants of one form (sholawat, shalawat): the same one first
             right = variants[e]  # respn -> respon -> respons; kerjassam -> kerjasama -> kerja sama
             if right in std and right != w:
                 hits.setdefault(right, (std[right], f"variant {e}"))
         out = [Candidate(e, 1, z, z + typo_bonus(w, e), how) for e, (z, how) in hits.items()]
         out.sort(key=lambda c: (-c.score, c.text))
         return out
+
+    def _one_edit_terms(self, w: str) -> set[str]:
+        """What ``slip_sources(w)`` has of the standard forms and their variants, from two
+        indexes instead of the edits: the two-edit index (attested forms; a one-edit
+        lookup) and a symmetric-delete table of the rest, built on first use."""
+        from modulfix.spelling.suggest import is_slip_source, one_edit_index, one_edit_terms
+
+        if self._one_edit is None:
+            std = self.standard_forms()
+            rest = [t for t, z in std.items() if z <= 0]
+            rest += [e for e, r in self.variant_map().items() if r in std and std[r] <= 0]
+            self._one_edit = one_edit_index(rest)
+        sym = self.suggester()._index()
+        near = within(sym, w, 1)
+        if near is None:  # a symspellpy whose insides within() cannot read
+            from symspellpy import Verbosity
+
+            near = [(x.term, x.distance) for x in sym.lookup(w, Verbosity.ALL, max_edit_distance=1)]
+        found = {t for t, _d in near if t != w and is_slip_source(w, t)}
+        return found | one_edit_terms(self._one_edit, w)
 
     def standard_forms(self) -> dict[str, float]:
         """Every standard form with its zipf (0 when unattested): the suggestion space.

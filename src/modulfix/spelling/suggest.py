@@ -208,6 +208,58 @@ def slip_sources(word: str) -> set[str]:
     return out
 
 
+def is_slip_source(word: str, term: str) -> bool:
+    """Is ``term`` in ``slip_sources(word)`` (one edit: a letter of ``word`` left out, two
+    neighbours swapped, or a letter a-z added or put for another), without generating
+    them all?"""
+    n, m = len(word), len(term)
+    if m == n - 1:
+        i = next((k for k in range(m) if word[k] != term[k]), m)
+        return word[i + 1:] == term[i:]
+    if m == n + 1:
+        i = next((k for k in range(n) if word[k] != term[k]), n)
+        return term[i] in _LETTERS and term[i + 1:] == word[i:]
+    if m != n:
+        return False
+    d = [k for k in range(n) if word[k] != term[k]]
+    if len(d) == 1:
+        return term[d[0]] in _LETTERS
+    return len(d) == 2 and d[1] == d[0] + 1 and word[d[0]] == term[d[1]] and word[d[1]] == term[d[0]]
+
+
+def one_edit_index(terms) -> dict[str, object]:
+    """A table of ``terms`` by themselves and by every string one letter shorter (a
+    symmetric-delete index of distance 1): every term one edit from a word shares a key
+    with it (see :func:`one_edit_terms`). A key's value is its one term, or a tuple."""
+    index: dict[str, object] = {}
+    get = index.get
+    for t in terms:
+        for k in {t, *[t[:i] + t[i + 1:] for i in range(len(t))]}:
+            old = get(k)
+            if old is None:
+                index[k] = t
+            elif type(old) is str:
+                index[k] = (old, t)
+            else:
+                index[k] = old + (t,)  # type: ignore[operator]
+    return index
+
+
+def one_edit_terms(index: dict[str, object], word: str) -> set[str]:
+    """The terms of a :func:`one_edit_index` that are in ``slip_sources(word)``."""
+    get = index.get
+    found: set[str] = set()
+    for k in {word, *[word[:i] + word[i + 1:] for i in range(len(word))]}:
+        v = get(k)
+        if v is None:
+            continue
+        if type(v) is str:
+            found.add(v)  # type: ignore[arg-type]
+        else:
+            found.update(v)  # type: ignore[arg-type]
+    return {t for t in found if t != word and is_slip_source(word, t)}
+
+
 def is_stutter(word: str, cand: str) -> bool:
     """Is ``word`` ``cand`` with two or three letters typed twice (pelayananan)?"""
     extra = len(word) - len(cand)
