@@ -1054,3 +1054,59 @@ def test_ke_se_an_derivations_are_words_and_guard_two_edit_fixes(sp):
     assert v.rule == "typo" and v.fix is None
     # two slips of a common word are still fixed when no valid word is one letter short of it
     assert sp.verdict("berwewenang").fix == "berwenang"
+
+
+def _found(text):
+    return [(f.rule, f.text, f.fix, f.suggestions[:1], f.severity) for f in check_text(text)]
+
+
+def test_di_before_a_capital_is_a_place_not_a_passive():
+    assert _found("Kerangka itu disepakati di Sendai, Jepang.") == []
+    assert _found("jembatan itu di perkuat warga")[0][:3] == ("prefix-di-apart", "di perkuat", "diperkuat")
+
+
+def test_a_per_verb_after_di_is_the_passive_but_a_per_an_noun_is_a_place():
+    assert _found("reaksi dapat di perluas lagi")[0][:3] == ("prefix-di-apart", "di perluas", "diperluas")
+    assert _found("mereka tinggal di perkotaan") == []
+    assert _found("rumah di persimpangan jalan") == []
+
+
+def test_a_name_after_a_place_noun_is_capitalised_not_split():
+    assert _found("Rapat diadakan di Kecamatan tanahabang kemarin.") == [
+        ("capital-proper", "tanahabang", "Tanahabang", ("Tanahabang",), "error")]
+
+
+def test_a_word_followed_by_its_meaning_is_cited_not_a_slip():
+    assert _found("Dalam bahasa Jepang, wabi yang berarti sederhana.") == [
+        ("foreign-term", "wabi", None, (), "info")]
+    assert [f.rule for f in check_text("Hal ini brarti baik.")] == ["typo"]
+
+
+def test_a_function_word_capitalised_after_a_comma():
+    assert _found("Ia lelah, Tetapi tetap bekerja.") == [
+        ("capital-midsentence", "Tetapi", "tetapi", ("tetapi",), "error")]
+    assert _found("Pengertian, Fungsi, Dan Tujuan") == []  # a title-case heading
+
+
+def test_a_capitalised_prefix_broken_off():
+    assert _found("3. Ke lompok Sosial")[0][:3] == ("split-word", "Ke lompok", "Kelompok")
+    assert _found("Akun | Ber kurang | Saldo")[0][:3] == ("split-word", "Ber kurang", "Berkurang")
+    assert _found("mereka pergi ke pasar") == []
+
+
+def test_two_common_words_run_together_short_and_long():
+    assert _found("Ia minum airbaru setiap pagi.")[0][:3] == ("typo", "airbaru", "air baru")
+    # a rarer word beside a common one, in a long string: suggested
+    assert _found("Kelas membuat jadwalpiket baru.")[0][:4] == ("typo", "jadwalpiket", None, ("jadwal piket",))
+    # an instrument named with -meter is one word
+    assert [f.suggestions[:1] for f in check_text("Perawat memakai tensimeter.") if f.rule == "typo"] == []
+
+
+def test_a_root_vowel_lost_before_an():
+    assert _found("Uang perusahan itu habis.") == [
+        ("typo-likely", "perusahan", None, ("perusahaan",), "warning")]
+
+
+def test_a_swap_in_a_derivation_of_a_common_root_nobody_writes():
+    found = _found("Ia membawa setanagn.")
+    assert found[0][:2] == ("typo", "setanagn") and found[0][3] == ("setangan",)

@@ -42,7 +42,9 @@ _RULES = [
          "towards a very frequent or long word; two edits only in a long word that keeps its first "
          "letter and where both edits are slips; a word of nine letters or more with exactly one "
          "correction within two edits; two common words run together, split the one way they can "
-         "be). Never auto-fixed: a capitalised word mid-sentence (a name?) unless it is a slip of "
+         "be; a seven-letter string only into two very common words: airlaut). A swap of two "
+         "letters in a derivation of a common root that nobody writes online (pereaski: pereaksi) "
+         "is reported when no other one-edit reading has a root anyone uses. Never auto-fixed: a capitalised word mid-sentence (a name?) unless it is a slip of "
          "a name always capitalised (di Indonesai), a word built like a listed loanword (konformasi "
          "beside konformitas), and a word next to other unknown words, which is reported as "
          "unknown-word (a scientific name or a foreign phrase). In an all-caps heading a slip of a "
@@ -52,7 +54,9 @@ _RULES = [
          "word with a different root (melakkan = me+lak+kan vs melakukan), when the difference is a "
          "slip (a letter left out or doubled, swapped letters, a neighbouring key); or a string "
          "web text attests (so wordfreq knows it) that has no analysis of its own and is one such "
-         "slip from a commoner word (menggangu), or one vowel away from a far commoner one (setalah).",
+         "slip from a commoner word (menggangu), or one vowel away from a far commoner one (setalah), "
+         "or a derivation that lost its root's final vowel before -an where a far commoner one keeps "
+         "it (perusahan: per- + usah + -an, for perusahaan: per- + usaha + -an).",
          "Stemmers accept such typos because some root fits; frequency tells they are slips.",
          "kerangka kerja melakkan pendampingan", "melakukan",
          "Auto-fixed only for an attested string at least 300 times rarer than its single neighbour, "
@@ -94,7 +98,8 @@ _RULES = [
          "equivalent as a suggestion when dictionaries/english.tsv lists one (online: daring). "
          "A rarer English word (wordfreq zipf 2.5-3: baboon) or a common Italian, Spanish or "
          "Portuguese one (the look of Latin terms: arteri karotis interna) is one too, unless a "
-         "very common Indonesian word is one slip away.",
+         "very common Indonesian word is one slip away; and an unknown word followed by its meaning "
+         "(tsu yang berarti pelabuhan, X artinya Y) is a word cited from another language.",
          "PUEBI writes foreign terms in italics; they are not misspellings.",
          "pemecah masalah (problem solver)", "pemecah masalah (*problem solver*)",
          "clean renders the span in italics; check and fix leave the text alone."),
@@ -121,8 +126,9 @@ _RULES = [
          "X perX is always X per X."),
     Rule("prefix-di-apart", "error", "spelling",
          "Flags the passive prefix di- written apart from a verb with -kan/-i, from a verb "
-         "root before an agent (di pompa oleh), or after a modal (mudah di konfigurasi), and "
-         "a bare passive as common as its root (di bimbing).",
+         "root before an agent (di pompa oleh), or after a modal (mudah di konfigurasi), from a "
+         "per- verb (di percepat, di perluas; not a per-...-an noun: di perbatasan), and a bare "
+         "passive as common as its root (di bimbing). Never before a capital (di Sendai: a place).",
          "di- as a prefix is joined (PUEBI).",
          "di lakukan, di berikan, darah di pompa oleh jantung", "dilakukan, diberikan, dipompa oleh",
          "Safe for a valid di-...-kan/-i passive and before oleh; after a modal, and by "
@@ -154,7 +160,8 @@ _RULES = [
          "walau pun, meski pun", "walaupun, meskipun", "Safe."),
     Rule("split-word", "error", "spelling",
          "Flags a word broken apart by a stray space: a suffix or particle written apart "
-         "(Membangkit kan), a lone prefix (pe nyuluhan, ber diferensiasi, per mukiman), a "
+         "(Membangkit kan), a lone prefix, also capitalised (pe nyuluhan, ber diferensiasi, Ber "
+         "tambah; per or ke before a word nobody writes: per mukiman, Ke luarga), a "
          "fragment (keuang an, keseim bangan, eri trosit) or two unwritten halves of a regular "
          "derivation (perke cambahan). The joined word must be standard or a common attested "
          "word, not English (base camp); two real words (di rumah, pen biru) are never joined.",
@@ -201,7 +208,8 @@ _RULES = [
          "selesai. kemudian", "selesai. Kemudian",
          "Suggestion only: a full stop may end an abbreviation the dictionaries do not know."),
     Rule("capital-midsentence", "error", "style",
-         "Flags a function word capitalised in the middle of a sentence.",
+         "Flags a function word capitalised in the middle of a sentence: between lowercase words, "
+         "or after a comma before a lowercase word (km/jam, Tetapi tinggi).",
          "Capitals mark sentence starts and names; function words are never names.",
          "tidak berdaya baik Karena hambatan", "tidak berdaya baik karena hambatan",
          "Safe, except for words that mostly open a sentence (namun, sementara, selanjutnya, "
@@ -211,7 +219,8 @@ _RULES = [
          "Flags a word that is always capitalised written in lowercase (religions, days, months, "
          "places in dictionaries/proper-case.tsv), an author's name in an in-text citation "
          "written in lowercase: (mulyasa, 2013), sanjaya (2008), an unknown word after a "
-         "capitalised place noun: Kecamatan cugenang, and an acronym the same document writes "
+         "capitalised place noun, also one that could be read as two words run together: Kecamatan "
+         "cugenang, Kecamatan gunungpati (Gunungpati, not gunung pati), and an acronym the same document writes "
          "in capitals in running text, written once in lowercase (FIVB ... fivb).",
          "PUEBI capitalises names of religions, days, months, God, places and people.",
          "agama islam, hari senin; (mulyasa, 2013)", "agama Islam, hari Senin; (Mulyasa, 2013)",

@@ -158,6 +158,19 @@ def _neighbour_word(toks: list[Token], i: int, step: int) -> str:
     return toks[j].text if 0 <= j < len(toks) and toks[j].kind == "word" else ""
 
 
+def _followed_by_meaning(toks: list[Token], i: int) -> bool:
+    """Is word ``i`` followed by its meaning (tsu yang berarti pelabuhan, nami artinya
+    gelombang): a word cited from another language, not a slip?"""
+    words = []
+    j = i + 1
+    while j < len(toks) and len(words) < 2 and toks[j].kind in ("space", "word"):
+        if toks[j].kind == "word":
+            words.append(toks[j].text.lower())
+        j += 1
+    return words[:1] in (["artinya"], ["bermakna"]) or words in (["yang", "berarti"], ["yang", "artinya"],
+                                                                  ["yang", "bermakna"])
+
+
 def _abbreviation_of(short: str, long: str) -> bool:
     """Is ``short`` an abbreviation of ``long`` (its first letter, then some of the others
     in order, and at least two letters fewer: spt of seperti, dgn of dengan)?"""
@@ -406,6 +419,8 @@ class Checker:
         if low in lex.bound_forms or low in SPLIT_SUFFIXES or low == "pun":
             return False  # they start or end a two-word rule
         cap = w[0].isupper()
+        if cap and low in _PREFIX_FRAGMENTS and w[1:].islower():
+            return False  # Ber tambah, Penge lolaan: a capitalised half of a broken word
         if cap and low in lex.quiet_words:
             # the capitalised form of a word quiet in lowercase: the rules below would judge
             # it ok and not English, so it is quiet, or quiet at a sentence start only
@@ -498,8 +513,16 @@ class Checker:
             return True
         if lb in self.lex.di_places or len(lb) <= 3 or self.sp.is_root(lb):
             return False
-        return any(x.valid and x.prefixes == ("di",) and x.suffix in ("kan", "i")
-                   for x in self.sp.analyses("di" + lb))
+        return self._passive_when_joined(lb)
+
+    def _passive_when_joined(self, lb: str) -> bool:
+        """Is di + ``lb`` a passive verb only (di-...-kan, di-...-i; di percepat: a per- verb,
+        per-cepat, per-luas-kan, is only ever a verb, but per-...-an is a noun: di perbatasan)?"""
+        zipf = self.lex.zipf
+        return any(x.valid and (
+            (x.prefixes == ("di",) and x.suffix in ("kan", "i"))
+            or (x.prefixes == ("di", "per") and x.suffix in ("", "kan", "i") and zipf(x.root) >= 3.5))
+            for x in self.sp.analyses("di" + lb))
 
     _names: frozenset[str] = frozenset()
     _acronyms: frozenset[str] = frozenset()
@@ -682,15 +705,20 @@ class Checker:
             # desa Alasa, Kanaungan adalah desa ...: a place name, not a slip (but Pulau
             # Sulawsi is a slip of a well-known one)
             return None
+        if not cap and v.rule in ("typo", "typo-likely", "unknown-word") and _followed_by_meaning(toks, i):
+            return self._finding(tok, "foreign-term", "a word cited from another language: italicise it",
+                                 (), None, "context", "info", italic=True)
         if cap and not start:
             return self._capitalized(tok, low, v, toks, i) or self._twin(tok, low, v)
         if not cap and low in self.lex.proper_case:
             right = self.lex.proper_case[low]
             return self._finding(tok, "capital-proper", f"written with a capital letter: {right}",
                                  (right,), right, self.lex.sources["proper_case"], "error")
-        if not cap and len(low) >= 4 and v.rule == "unknown-word" and _neighbour_word(toks, i, -1) in _PLACE_NOUNS \
-                and low not in self.lex.function_words:
-            right = text[0].upper() + text[1:]  # Kecamatan cugenang: a place name nobody else writes
+        if not cap and len(low) >= 4 and (v.rule == "unknown-word" or (v.rule == "typo" and " " in (v.fix or ""))) \
+                and _neighbour_word(toks, i, -1) in _PLACE_NOUNS and low not in self.lex.function_words:
+            # Kecamatan cugenang: a place name nobody else writes; Kecamatan gunungpati is
+            # one name, not two words run together
+            right = text[0].upper() + text[1:]
             return self._finding(tok, "capital-proper", f"a place name after a capitalised place noun: {right}",
                                  (right,), right, "place noun", "error")
         if not cap and len(low) >= 3 and low not in self.lex.function_words and self._cited_author(toks, i) \
@@ -841,7 +869,9 @@ class Checker:
 
     def _capitalized(self, tok: Token, low: str, v: Verdict, toks: list[Token], i: int) -> Finding | None:
         """A capital mid-sentence: a name, a title-case heading, or a wrong capital."""
-        if low in self.lex.function_words and low not in _PRONOUNS and self._lower_neighbours(toks, i):
+        if low in self.lex.function_words and low not in _PRONOUNS and (
+                self._lower_neighbours(toks, i) or (self._after_comma(toks, i)
+                                                    and _neighbour_word(toks, i, 1)[:1].islower())):
             if low in _OPENERS:
                 # Rp5,893 triliun Sementara kredit ...: a word that opens sentences, so a full
                 # stop may be what is missing: the lowercase suggested, not applied
@@ -1268,12 +1298,13 @@ class Checker:
         broken = self._broken_word(a, b)
         if broken is not None:
             return broken
-        # passive di- written apart: di lakukan
+        # passive di- written apart: di lakukan (never before a capital: di Sendai is a place)
+        if la == "di" and a.text == "di" and b.text[0].isupper():
+            return None
         if la == "di" and a.text == "di" and lb not in lex.di_places and len(lb) > 3 \
                 and not sp.is_root(lb):
             joined = "di" + lb
-            if any(x.valid and x.prefixes == ("di",) and x.suffix in ("kan", "i")
-                   for x in sp.analyses(joined)):
+            if self._passive_when_joined(lb):
                 return self._finding(span, "prefix-di-apart", f"passive prefix di- is written joined: {joined}",
                                      (joined,), joined, "morphology", "error")
         if la == "di" and a.text == "di" and (after == "oleh" or before in _PASSIVE_CUES) and self._verb_like(lb):
@@ -1323,14 +1354,16 @@ class Checker:
                 fix = transfer_case(a.text, joined)
                 return self._finding(Token("word", a.start, b.end, f"{a.text} {b.text}"), "split-word",
                                      f"word broken apart: {fix}", (fix,), None, "morphology", "warning")
-        if la == "per" and a.text.islower() and b.text.islower() and len(lb) >= 4 and lex.zipf(lb) == 0:
-            # per mukiman: per (each) is a word, but before a word nobody writes it is the
-            # prefix of a common per-...-an noun broken off
+        if la in ("per", "ke") and a.text[1:].islower() and b.text.islower() and len(lb) >= 4 and lex.zipf(lb) == 0:
+            # per mukiman, ke luarga: per (each) and ke (to) are words, but before a word
+            # nobody writes they are the prefix of a common word broken off
             joined = la + lb
             if lex.zipf(joined) >= 3.0 and sp.verdict(joined).ok and any(
-                    x.valid and x.prefixes[:1] == ("per",) for x in sp.analyses(joined)):
+                    x.valid and x.prefixes[:1] == (la,) for x in sp.analyses(joined)) or (
+                    la == "ke" and joined in lex.roots and lex.zipf(joined) >= 4.0):
+                fix = transfer_case(a.text, joined)
                 return self._finding(Token("word", a.start, b.end, f"{a.text} {b.text}"), "split-word",
-                                     f"word broken apart: {joined}", (joined,), joined, "morphology", "error")
+                                     f"word broken apart: {fix}", (fix,), fix, "morphology", "error")
         if la in ("di", "ke", "se") or lb in SPLIT_SUFFIXES or lb == "pun" or b.text[0].isupper() \
                 or a.text.isupper() or la in lex.function_words or lb in lex.function_words \
                 or la in lex.bound_forms or len(la) + len(lb) < 6:
@@ -1391,6 +1424,14 @@ class Checker:
         if prev.text[0].isupper() and len(prev.text) <= 4:
             return False  # Ltd. Inc. Tbk. Pte. Corp.: abbreviations of names
         return not prev.text.isupper()
+
+    @staticmethod
+    def _after_comma(toks: list[Token], i: int) -> bool:
+        """Is the token before word ``i`` (across spaces) a comma (km/jam, Tetapi ...)?"""
+        j = i - 1
+        while j >= 0 and toks[j].kind == "space":
+            j -= 1
+        return j > 0 and toks[j].text == ","
 
     @staticmethod
     def _lower_neighbours(toks: list[Token], i: int) -> bool:

@@ -38,6 +38,8 @@ LOAN_ENDINGS = ("isasi", "ivitas", "asi", "itas", "isme", "sional")
 # endings of loanwords (-logi, -grafi, -asi, -itas ...): an attested word so shaped is a
 # suggestion target even when the root list lacks it
 LOAN_SHAPES = ("logi", "grafi", "metri", "asi", "itas", "isme", "isasi", "tika")
+# the second half of learned compounds (tensimeter, mikroskop), words of their own too
+COMBINING_FORMS = frozenset(("meter", "skop", "graf", "grafi", "logi", "fon", "foto", "kultur", "sentris"))
 LOAN_PREFIXES = ("in", "im", "il", "ir", "de", "dis", "re", "hiper", "hipo", "inter", "intra", "trans")
 TYPO_D2_ZIPF = 4.0
 # A one-letter difference that is not a typical slip (see suggest.is_slip) is fixed only
@@ -56,6 +58,10 @@ ATTESTED_SLIP_GAP = 1.8
 # A correct and attested derivation is a slip only when its neighbour is this much more
 # frequent and one typical slip away (sebagi/sebagai 2.8; mencair/mencari 2.2 is a word).
 ATTESTED_DERIVED_GAP = 2.6
+# a seven-letter unknown word is split only into two words at least this common (airlaut)
+SPLIT_SHORT_ZIPF = 5.0
+# ... or when a commoner word keeps the root's final vowel before -an (perusahan, perusahaan)
+ROOT_VOWEL_GAP = 1.5
 # A 3-4 letter string at most this frequent, one letter short of a function word at least
 # this frequent, is a slip (yng: yang).
 SHORT_SLIP_MAX_ZIPF = 3.6
@@ -493,11 +499,14 @@ class Speller:
 
         roots = {a.root for a in self.analyses(w)}
         if derived:
-            # a strict slip, or one vowel for another (setalah: setelah)
+            # a strict slip, or one vowel for another (setalah: setelah); or the final vowel
+            # of a root lost before -an, where the commoner word keeps it (perusahan:
+            # per- + usah + -an, for perusahaan: per- + usaha + -an)
             cands = [c for c in self.neighbours(w)
-                     if " " not in c.text and c.zipf - z >= ATTESTED_DERIVED_GAP
-                     and (is_slip(w, c.text, strict=True) or _vowel_for_vowel(w, c.text))
-                     and not roots & {a.root for a in self.analyses(c.text)}]
+                     if " " not in c.text and ((c.zipf - z >= ATTESTED_DERIVED_GAP
+                                                and (is_slip(w, c.text, strict=True) or _vowel_for_vowel(w, c.text))
+                                                and not roots & {a.root for a in self.analyses(c.text)})
+                                               or (c.zipf - z >= ROOT_VOWEL_GAP and self._root_vowel_lost(w, c.text)))]
         else:
             cands = [c for c in self.neighbours(w)
                      if " " not in c.text
@@ -543,6 +552,15 @@ class Speller:
             # letter changed for one that is not its neighbour may be another rare term
             # (nekrotik, neurotik)
             top.distance == 1 and len(w) >= 8 and top.text in self.lex.roots and is_slip(w, top.text, strict=True))
+        if not plausible and top.distance == 1 and len(w) >= 7:
+            # two letters swapped in a derivation of a common root that nobody writes online
+            # (pereaski: pereaksi, peN- + reaksi), when no other one-edit reading has a
+            # root anyone uses (peresaki: per- + resak + -i)
+            roots = {c.text: self._affixed_root_zipf(c.text) for c in cands if c.distance == 1}
+            best = max(roots, key=lambda t: (roots[t], t))
+            if swapped(w, best) and roots[best] >= 4.0 and all(z < 3.0 for t, z in roots.items() if t != best):
+                cands = [c for c in cands if c.text == best] + [c for c in cands if c.text != best]
+                top, plausible = cands[0], True
         if plausible and len(w) <= 5 and top.how != "split" and not any(
                 self._slip_to(w, c) for c in cands[:3] if c.distance == 1 and c.zipf >= TYPO_D1_ZIPF) and not (
                 top.zipf >= NON_SLIP_FIX_ZIPF and _vowel_for_vowel(w, top.text)
@@ -673,6 +691,21 @@ class Speller:
                     common.setdefault((right[0], right[-1]), []).append(term)
             self._two_edit = (common, stutter)
         return self._two_edit
+
+    def _root_vowel_lost(self, w: str, c: str) -> bool:
+        """Is ``w`` ``c`` with the final vowel of its root lost before -an: the same affixes
+        on a root one vowel shorter (perusahan: per- + usah + -an; perusahaan: per- +
+        usaha + -an)?"""
+        if len(c) != len(w) + 1 or not w.endswith("an"):
+            return False
+        mine = {(a.prefixes, a.root) for a in self.analyses(w) if a.valid and a.suffix == "an" and not a.clitics}
+        return any(a.valid and a.suffix == "an" and not a.clitics and a.root[-1:] in "aeiou"
+                   and (a.prefixes, a.root[:-1]) in mine for a in self.analyses(c))
+
+    def _affixed_root_zipf(self, w: str) -> float:
+        """The zipf of the commonest root ``w`` is a valid affixed derivation of (0 if none)."""
+        return max((self.lex.zipf(a.root) for a in self.analyses(w) if a.valid and (a.prefixes or a.suffix)),
+                   default=0.0)
 
     def _attested_ok(self, w: str) -> bool:
         """A common word accepted only because it is attested (keseimbangan: ke- + se-imbang
@@ -869,20 +902,25 @@ class Speller:
 
     def split_candidate(self, w: str) -> str:
         """hubunganmasyarakat -> 'hubungan masyarakat' when exactly one split is good."""
-        if len(w) < 8:
+        if len(w) < 7:
             return ""
         lex = self.lex
         good = []
-        def word(x: str) -> bool:
+        def word(x: str, floor: float) -> bool:
             """Common and standard, or common, long, not English and not listed as wrong
             (pemrograman, which KBBI keeps though the melting rule would make it pemprograman)."""
-            return lex.zipf(x) >= 3.5 and x not in lex.nonstandard and x not in lex.compounds and (
+            return lex.zipf(x) >= floor and x not in lex.nonstandard and x not in lex.compounds and (
                 self.is_valid(x) or (len(x) >= 6 and lex.english_words.get(x, 0.0) < ENGLISH_ZIPF))
 
         for i in range(3, len(w) - 2):
             a, b = w[:i], w[i:]
-            if word(a) and word(b):
+            if len(w) == 7 and not (word(a, SPLIT_SHORT_ZIPF) and word(b, SPLIT_SHORT_ZIPF)):
+                continue  # airlaut: two very common short words only
+            if word(a, 3.5) and word(b, 3.5):
                 good.append(f"{a} {b}")
+            elif len(w) >= 10 and max(lex.zipf(a), lex.zipf(b)) >= 4.5 and b not in COMBINING_FORMS \
+                    and word(a, 3.0) and word(b, 3.0):
+                good.append(f"{a} {b}")  # jadwalronda: a rarer word beside a common one, in a long string
         return good[0] if len(good) == 1 else ""
 
     @staticmethod
