@@ -1110,3 +1110,13 @@ def test_a_root_vowel_lost_before_an():
 def test_a_swap_in_a_derivation_of_a_common_root_nobody_writes():
     found = _found("Ia membawa setanagn.")
     assert found[0][:2] == ("typo", "setanagn") and found[0][3] == ("setangan",)
+
+
+def test_an_english_spelling_of_an_adapted_loanword_is_suggested():
+    assert _found("Ukur suhu dengan thermometer digital.")[-1] == (
+        "english-term", "thermometer", None, ("termometer",), "warning")
+    assert _found("Daun melakukan photosynthesis setiap hari.")[-1][3] == ("fotosintesis",)
+    # an English phrase or compound is English
+    assert [f.rule for f in check_text("the thermometer is broken") if f.rule == "english-term"] == []
+    assert [f.rule for f in check_text("dikenal sebagai capability - based security.")
+            if f.rule == "english-term"] == []

@@ -87,12 +87,17 @@ _RULES = [
          "way (PT Tri Usaha Bhakti, Putera Sampoerna, U.S. Geological Survey)."),
     Rule("english-term", "error", "spelling",
          "Flags an English word inside an Indonesian sentence whose adapted Indonesian spelling is "
-         "standard (dictionaries/english.tsv: system, public, trend). A whole English phrase is left "
-         "alone; an English word whose Indonesian counterpart is another word (online: daring) is a "
-         "foreign-term.",
+         "standard (dictionaries/english.tsv: system, public, trend), and a lowercase English word "
+         "whose spelling by the regular rules of loan adaptation (th -> t, ph -> f, ch -> k, c -> "
+         "k/s, x -> ks, y -> i, double consonants single, -tion -> -si, -ic -> -ik, -ive -> -if, "
+         "-ity -> -itas, ...) is a common standard word (thermometer: termometer, photosynthesis: "
+         "fotosintesis). A whole English phrase, or an English compound (capability - based), is "
+         "left alone; an English word whose Indonesian counterpart is another word (online: "
+         "daring) is a foreign-term.",
          "EYD V spells adapted loanwords the Indonesian way; English spellings mid-sentence are slips.",
          "partisipasi public yang kuat", "partisipasi publik yang kuat",
-         "Safe: the adapted spelling is the same word."),
+         "Safe for the listed words: the adapted spelling is the same word. A spelling found by the "
+         "adaptation rules is a warning with the suggestion: the writer may mean the English term."),
     Rule("foreign-term", "info", "spelling",
          "Reports an English or other foreign term inside Indonesian text, with the Indonesian "
          "equivalent as a suggestion when dictionaries/english.tsv lists one (online: daring). "

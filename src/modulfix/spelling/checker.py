@@ -782,6 +782,19 @@ class Checker:
         return self._finding(tok, "typo", f"written {right} elsewhere in this document; a slip?",
                              (right,), None, "document", "error")
 
+    def _english_across_hyphen(self, toks: list[Token], i: int) -> bool:
+        """Is word ``i`` joined by a hyphen (spaced or not) to an English word (capability -
+        based security: an English compound)?"""
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(toks) and toks[j].kind == "space":
+                j += step
+            if 0 <= j < len(toks) and toks[j].text in ("-", "–"):
+                other = _neighbour_word(toks, j, step).lower()
+                if other.isalpha() and self._english_dominant(other):
+                    return True
+        return False
+
     def _spaced_hyphen(self, toks: list[Token], i: int) -> bool:
         """Is token ``i`` half of a valid hyphenated word written with spaces around the
         hyphen (kolang - kaling, as tokenised text and some PDFs write it)?"""
@@ -1110,6 +1123,14 @@ class Checker:
             return self._finding(tok, "english-term",
                                  f"English word in an Indonesian sentence; standard Indonesian: {right}",
                                  (right,), right if safe else None, self.lex.sources["english"], "error")
+        if not entry and not in_english_phrase and tok.text.islower() and not self._english_across_hyphen(toks, i):
+            adapted = self.sp.adapted_loan(low)
+            if adapted:
+                # thermometer, chlorophyll: an English spelling of a word Indonesian has
+                # adapted by the regular rules (th -> t, ph -> f, -tion -> -si)
+                return self._finding(tok, "english-term",
+                                     f"English spelling in an Indonesian sentence; adapted: {adapted}?",
+                                     (adapted,), None, "loan adaptation rules", "warning")
         sugg = (transfer_case(tok.text, entry[0]),) if entry else ()
         # italics for lowercase terms only: capitalised words and title case are names
         # and titles (21st Century Skills: Learning for Life), not terms to mark

@@ -9,6 +9,8 @@ reached (``how``) so that ``modulfix trace`` can explain it.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -38,6 +40,12 @@ LOAN_ENDINGS = ("isasi", "ivitas", "asi", "itas", "isme", "sional")
 # endings of loanwords (-logi, -grafi, -asi, -itas ...): an attested word so shaped is a
 # suggestion target even when the root list lacks it
 LOAN_SHAPES = ("logi", "grafi", "metri", "asi", "itas", "isme", "isasi", "tika")
+# loan adaptation (adapted_loan): English endings, then letters
+_LOAN_ENDS = (("graphy", "grafi"), ("logy", "logi"), ("tion", "si"), ("sion", "si"), ("ical", "is"),
+              ("ism", "isme"), ("ity", "itas"), ("ive", "if"), ("ic", "ik"), ("ment", "men"),
+              ("ance", "ansi"), ("ence", "ensi"), ("ure", "ur"))
+_LOAN_LETTERS = (("th", "t"), ("ph", "f"), ("ch", "k"), ("sh", "sy"), ("ck", "k"), ("qu", "kw"), ("q", "k"),
+                 ("x", "ks"), ("oo", "u"), ("ee", "i"), ("ae", "e"), ("oe", "e"), ("ou", "u"))
 # the second half of learned compounds (tensimeter, mikroskop), words of their own too
 COMBINING_FORMS = frozenset(("meter", "skop", "graf", "grafi", "logi", "fon", "foto", "kultur", "sentris"))
 LOAN_PREFIXES = ("in", "im", "il", "ir", "de", "dis", "re", "hiper", "hipo", "inter", "intra", "trans")
@@ -701,6 +709,30 @@ class Speller:
         mine = {(a.prefixes, a.root) for a in self.analyses(w) if a.valid and a.suffix == "an" and not a.clitics}
         return any(a.valid and a.suffix == "an" and not a.clitics and a.root[-1:] in "aeiou"
                    and (a.prefixes, a.root[:-1]) in mine for a in self.analyses(c))
+
+    def adapted_loan(self, w: str) -> str:
+        """The Indonesian spelling of the English word ``w`` by the regular rules of loan
+        adaptation (PUEBI, Pedoman Umum Pembentukan Istilah: thermometer -> termometer,
+        physics -> fisika is no rule, but photosynthesis -> fotosintesis, cycle -> siklus
+        no) when that spelling is a common standard word; "" otherwise."""
+        if len(w) < 5 or not w.isascii() or not w.isalpha():
+            return ""
+        out = w
+        for end, new in _LOAN_ENDS:
+            if out.endswith(end) and len(out) > len(end) + 2:
+                out = out[:-len(end)] + new
+                break
+        for old, new in _LOAN_LETTERS:
+            out = out.replace(old, new)
+        out = re.sub(r"c(?=[eiy])", "s", out).replace("c", "k")
+        out = re.sub(r"(?<=[^aeiou])y|y(?=[^aeiou])", "i", out)
+        out = re.sub(r"([bdfgklmnprstz])\1", r"\1", out)  # single consonants: grammar -> gramar
+        candidates = [out] + ([out[:-1]] if out.endswith("e") and out[-2:-1] not in "aeiou" else [])
+        std = self.standard_forms()
+        for c in candidates:
+            if c != w and std.get(c, 0.0) >= 3.0 and c not in self.lex.english_words:
+                return c
+        return ""
 
     def _affixed_root_zipf(self, w: str) -> float:
         """The zipf of the commonest root ``w`` is a valid affixed derivation of (0 if none)."""
