@@ -1120,3 +1120,20 @@ def test_an_english_spelling_of_an_adapted_loanword_is_suggested():
     assert [f.rule for f in check_text("the thermometer is broken") if f.rule == "english-term"] == []
     assert [f.rule for f in check_text("dikenal sebagai capability - based security.")
             if f.rule == "english-term"] == []
+
+
+def test_a_listed_reduplication_with_a_sound_change_written_apart():
+    assert _found("Mereka mondar mandir di depan kelas.") == [
+        ("reduplication", "mondar mandir", "mondar-mandir", ("mondar-mandir",), "error")]
+    assert _found("Data itu tumpang tindih.") == []  # two words: often written apart
+
+
+def test_a_currency_against_its_number_is_not_english():
+    assert _found("Ia menyetorkan uangtunai Rp50.000.000 ke bank.")[0][:3] == ("typo", "uangtunai", "uang tunai")
+
+
+def test_a_bound_form_on_a_root_is_no_excuse_for_a_swap():
+    # inter- + kasi is formally a bound form on a root, but nobody writes it, and two
+    # letters swapped make interaksi
+    assert _found("Pola itu lahir dari interkasi warga.")[0][:3] == ("typo", "interkasi", "interaksi")
+    assert _found("hubungan antarwarga desa") == []

@@ -182,7 +182,9 @@ _RULES = [
          "Fixed: anak2; a half that is no word alone (masing masing, kupu kupu); an affixed "
          "reduplication (berjam jam, sewaktu waktu) or one with meN- on the second half (surat "
          "menyurat, tolong menolong), or one with -an on the second half (sayur sayuran), unless "
-         "the root has verb forms (makan makanan: a verb and its object). A repeated word with a "
+         "the root has verb forms (makan makanan: a verb and its object); a reduplication with a "
+         "sound change the root list has (kocar-kacir, mondar-mandir, warna-warni) written apart, "
+         "when a half is no word alone (two words, tumpang tindih, are left alone). A repeated word with a "
          "space (anak anak) is a suggestion (warning): it may be a slip; after a compound that "
          "ends with it (tata bahasa bahasa Melayu) it is not reported."),
     Rule("compound-apart", "error", "spelling",

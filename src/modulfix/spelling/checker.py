@@ -267,6 +267,9 @@ class Checker:
         self._di_triggers: dict[str, bool] = {}  # lowercase word -> can "di" + it fire a rule
         # first halves of the compounds written joined (olah of olahraga, dari of daripada)
         self._compound_heads = frozenset(c[:i] for c in self.lex.joined_compounds for i in range(2, len(c) - 1))
+        # listed reduplications with a sound change (kocar-kacir, bolak-balik), by first half
+        self._redup_heads = frozenset(w.split("-")[0] for w in self.lex.roots | self.lex.words
+                                      if w.count("-") == 1)
 
     # ------------------------------------------------------------ entry
     def check_lines(self, text: str, spans: list[tuple[int, int]], names: frozenset[str] | None = None,
@@ -457,7 +460,7 @@ class Checker:
     def _is_head(self, low: str) -> bool:
         """Can ``low`` be the first word of a two-word rule (the fast path asks)?"""
         return (low in ("di", "ke") or low in self._tails or low in self.lex.confusables
-                or low in self._compound_heads)
+                or low in self._compound_heads or low in self._redup_heads)
 
     def _pair_trigger(self, a: str, b: str) -> bool:
         """Could a two-word rule fire on two quiet words (dari dari, di lakukan, ...)?"""
@@ -472,6 +475,8 @@ class Checker:
             return True
         if la == "ke" and lb.endswith("an"):
             return True  # ke selamatan
+        if la in self._redup_heads and self.sp.is_root(f"{la}-{lb}"):
+            return True  # bolak balik
         if lb[:2] == "me" and len(la) >= 4 and lb == nasal_form(la, "me"):
             return True  # surat menyurat
         return la in self._tails and bool(self._confix_tail(lb) & self._tails[la])
@@ -1259,6 +1264,14 @@ class Checker:
             fix = f"{a.text}-{b.text}"
             return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                  (fix,), fix, "morphology", "error")
+        # a listed reduplication with a sound change written apart: kocar kacir, mondar mandir
+        # (the root list has kocar-kacir), when a half is no word alone; two words (tumpang
+        # tindih, siap sedia) are often written apart
+        if a.text[1:].islower() and b.text.islower() and len(la) >= 3 and sp.is_root(f"{la}-{lb}") \
+                and not (sp.is_valid(la) and sp.is_valid(lb)):
+            fix = f"{a.text}-{b.text}"
+            return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                 (fix,), fix, "morphology", "error")
         # a real word where its look-alike is meant: menunjukkan bawah -> bahwa
         meant = lex.confusables.get(la, {}).get(lb)
         if meant and not b.text[1:2].isupper():
@@ -1492,6 +1505,9 @@ class Checker:
                      else classify(toks[i].text) for i, q in zip(words, quiet)]
         if not any(p[0] for p in pairs):
             return set()
+        # a currency or unit written against its number (Rp50.000) is no English word
+        pairs = [(False, False) if i + 1 < len(toks) and toks[i + 1].kind == "num" else p
+                 for i, p in zip(words, pairs)]
         flags = [p[0] for p in pairs]
         weak = [p[1] for p in pairs]
 

@@ -241,8 +241,10 @@ class Speller:
             return near or v
         head = self.bound_split(w)
         if head and not (lex.zipf(w[len(head):]) == 0 and any(
-                c.zipf >= 3.0 and is_slip(w, c.text, strict=True) for c in self.neighbours(w)[:3])):
-            # not pra- + sati (a listed root nobody writes) when a slip of prasasti explains it
+                c.zipf >= 3.0 and is_slip(w, c.text, strict=True) for c in self.neighbours(w)[:3])) and not (
+                lex.zipf(w) == 0 and any(c.zipf >= 4.0 and swapped(w, c.text) for c in self.neighbours(w)[:3])):
+            # not pra- + sati (a listed root nobody writes) when a slip of prasasti explains
+            # it, nor inter- + kasi, which nobody writes, two letters swapped from interaksi
             return _ok(w, f"bound form {head}- + {w[len(head):]}", lex.sources["bound_forms"])
         issue = self._affix_issue(w, analyses) or self._kan_an(w)
         if issue:
