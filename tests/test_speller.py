@@ -328,7 +328,11 @@ def test_place_names_are_capitalised_and_do_not_hide_common_words():
 def test_short_slip_of_a_function_word_and_listed_errors_in_title_case():
     assert ("typo", "yng", "yang") in _rules("warga yng hadir")
     assert ("nonstandard", "Sistim", "Sistem") in _rules("A. Konsep Sistim Informasi")
-    assert not [r for r in _rules("struktur dna manusia") if r[1] == "dna"]  # an acronym, lowercase
+    # an acronym written in lowercase, or a slip of dan: both readings are offered, nothing fixed
+    assert [(f.rule, f.suggestions, f.fix) for f in check_text("struktur dna manusia")] == [
+        ("typo-likely", ("dan", "DNA"), None)]
+    assert [f.suggestions for f in check_text("belum siap, dna sudah mahir")] == [("dan", "DNA")]
+    assert check_text("Capelle aan den IJssel adalah kota") == []
 
 
 def test_words_the_writer_italicised_are_left_alone():

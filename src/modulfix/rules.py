@@ -56,7 +56,9 @@ _RULES = [
          "web text attests (so wordfreq knows it) that has no analysis of its own and is one such "
          "slip from a commoner word (menggangu), or one vowel away from a far commoner one (setalah), "
          "or a derivation that lost its root's final vowel before -an where a far commoner one keeps "
-         "it (perusahan: per- + usah + -an, for perusahaan: per- + usaha + -an).",
+         "it (perusahan: per- + usah + -an, for perusahaan: per- + usaha + -an); or a three-letter "
+         "string, between lowercase words, one slip from a very common function word (dna: dan, "
+         "pda: pada), offered with its acronym reading (DNA): either way it is wrong as written.",
          "Stemmers accept such typos because some root fits; frequency tells they are slips.",
          "kerangka kerja melakkan pendampingan", "melakukan",
          "Auto-fixed only for an attested string at least 300 times rarer than its single neighbour, "

@@ -710,6 +710,9 @@ class Checker:
             # desa Alasa, Kanaungan adalah desa ...: a place name, not a slip (but Pulau
             # Sulawsi is a slip of a well-known one)
             return None
+        if not cap and v.rule == "typo-likely" and v.how.startswith("short string") \
+                and any(_neighbour_word(toks, i, step)[:1].isupper() for step in (-1, 1)):
+            return None  # Capelle aan den IJssel: a short foreign word inside a name
         if not cap and v.rule in ("typo", "typo-likely", "unknown-word") and _followed_by_meaning(toks, i):
             return self._finding(tok, "foreign-term", "a word cited from another language: italicise it",
                                  (), None, "context", "info", italic=True)

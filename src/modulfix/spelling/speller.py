@@ -41,11 +41,11 @@ LOAN_ENDINGS = ("isasi", "ivitas", "asi", "itas", "isme", "sional")
 # suggestion target even when the root list lacks it
 LOAN_SHAPES = ("logi", "grafi", "metri", "asi", "itas", "isme", "isasi", "tika")
 # loan adaptation (adapted_loan): English endings, then letters
-_LOAN_ENDS = (("graphy", "grafi"), ("logy", "logi"), ("tion", "si"), ("sion", "si"), ("ical", "is"),
-              ("ism", "isme"), ("ity", "itas"), ("ive", "if"), ("ic", "ik"), ("ment", "men"),
-              ("ance", "ansi"), ("ence", "ensi"), ("ure", "ur"))
-_LOAN_LETTERS = (("th", "t"), ("ph", "f"), ("ch", "k"), ("sh", "sy"), ("ck", "k"), ("qu", "kw"), ("q", "k"),
-                 ("x", "ks"), ("oo", "u"), ("ee", "i"), ("ae", "e"), ("oe", "e"), ("ou", "u"))
+_LOAN_ENDS = (("graphy", ("grafi",)), ("logy", ("logi",)), ("tion", ("si",)), ("sion", ("si",)),
+              ("ical", ("ikal", "is")), ("ism", ("isme",)), ("ity", ("itas",)), ("ive", ("if",)),
+              ("ic", ("ik",)), ("ment", ("men",)), ("ance", ("ansi",)), ("ence", ("ensi",)), ("ure", ("ur",)))
+_LOAN_LETTERS = (("th", "t"), ("ph", "f"), ("ch", "k"), ("ck", "k"), ("qu", "kw"), ("q", "k"),
+                 ("x", "ks"), ("oo", "u"), ("ee", "i"), ("ae", "e"), ("ou", "u"))
 # the second half of learned compounds (tensimeter, mikroskop), words of their own too
 COMBINING_FORMS = frozenset(("meter", "skop", "graf", "grafi", "logi", "fon", "foto", "kultur", "sentris"))
 LOAN_PREFIXES = ("in", "im", "il", "ir", "de", "dis", "re", "hiper", "hipo", "inter", "intra", "trans")
@@ -489,7 +489,20 @@ class Speller:
         Web text attests such strings (chat shorthand), so wordfreq knows them; in a
         module they are slips. Only a left-out letter counts: a swap may be an acronym
         written in lowercase (dna)."""
-        if not 3 <= len(w) <= 4 or z > SHORT_SLIP_MAX_ZIPF or w in self.lex.english_words:
+        if not 3 <= len(w) <= 4:
+            return None
+        if len(w) == 3 and z < 5.0:
+            # a lowercase acronym (dna, pda) two letters swapped from or one short of a very
+            # common function word: a slip, or an acronym that wants its capitals either way
+            acro = [c for c in self.neighbours(w) if c.text in self.lex.function_words and c.zipf >= 6.5
+                    and (swapped(w, c.text) or (len(c.text) == 4 and is_slip(w, c.text, strict=True)))]
+            if len(acro) == 1 and (z > SHORT_SLIP_MAX_ZIPF or w in self.lex.english_words):
+                top = acro[0]
+                return Verdict(w, "warning", "typo-likely", f"a slip of {top.text}, or an acronym ({w.upper()})?",
+                               (top.text, w.upper()), None, "wordfreq id",
+                               how=f"short string (zipf {z:.2f}) one slip from the function word {top.text!r} "
+                                   f"(zipf {top.zipf:.2f})")
+        if z > SHORT_SLIP_MAX_ZIPF or w in self.lex.english_words:
             return None
         cands = [c for c in self.neighbours(w) if c.text in self.lex.function_words
                  and c.zipf >= SHORT_SLIP_TARGET_ZIPF and len(c.text) == len(w) + 1]
@@ -715,25 +728,33 @@ class Speller:
     def adapted_loan(self, w: str) -> str:
         """The Indonesian spelling of the English word ``w`` by the regular rules of loan
         adaptation (PUEBI, Pedoman Umum Pembentukan Istilah: thermometer -> termometer,
-        physics -> fisika is no rule, but photosynthesis -> fotosintesis, cycle -> siklus
-        no) when that spelling is a common standard word; "" otherwise."""
+        photosynthesis -> fotosintesis, information -> informasi) when that spelling is a
+        common standard word; "" otherwise. Only a learned word shows the rules: an English
+        suffix with an Indonesian counterpart (-tion, -ity, -ic ...), or th, ph, ch in a word
+        of eight letters or more; putting -> puting or orange -> orang are other words."""
         if len(w) < 5 or not w.isascii() or not w.isalpha():
             return ""
-        out = w
-        for end, new in _LOAN_ENDS:
-            if out.endswith(end) and len(out) > len(end) + 2:
-                out = out[:-len(end)] + new
+        stems = []
+        for end, news in _LOAN_ENDS:
+            if w.endswith(end) and len(w) > len(end) + 3:
+                stems = [w[:-len(end)] + new for new in news]
                 break
-        for old, new in _LOAN_LETTERS:
-            out = out.replace(old, new)
-        out = re.sub(r"c(?=[eiy])", "s", out).replace("c", "k")
-        out = re.sub(r"(?<=[^aeiou])y|y(?=[^aeiou])", "i", out)
-        out = re.sub(r"([bdfgklmnprstz])\1", r"\1", out)  # single consonants: grammar -> gramar
-        candidates = [out] + ([out[:-1]] if out.endswith("e") and out[-2:-1] not in "aeiou" else [])
+        if not stems:
+            if len(w) < 8 or not any(x in w for x in ("th", "ph", "ch")):
+                return ""
+            stems = [w]
         std = self.standard_forms()
-        for c in candidates:
-            if c != w and std.get(c, 0.0) >= 3.0 and c not in self.lex.english_words:
-                return c
+        for out in stems:
+            for old, new in _LOAN_LETTERS:
+                out = out.replace(old, new)
+            out = re.sub(r"c(?=[eiy])", "s", out).replace("c", "k")
+            out = re.sub(r"(?<=[^aeiou])y|y(?=[^aeiou])", "i", out)
+            out = re.sub(r"([bdfgklmnprstz])\1", r"\1", out)  # single consonants: grammar -> gramar
+            candidates = [out] + ([out[:-1]] if out.endswith(("ne", "me", "le", "te")) else [])
+            for c in candidates:
+                if c != w and len(c) >= 5 and len(c) >= len(w) - 3 and std.get(c, 0.0) >= 3.0 \
+                        and c not in self.lex.english_words:
+                    return c
         return ""
 
     def _affixed_root_zipf(self, w: str) -> float:
