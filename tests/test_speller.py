@@ -1141,3 +1141,35 @@ def test_a_bound_form_on_a_root_is_no_excuse_for_a_swap():
     # letters swapped make interaksi
     assert _found("Pola itu lahir dari interkasi warga.")[0][:3] == ("typo", "interkasi", "interaksi")
     assert _found("hubungan antarwarga desa") == []
+
+
+def test_old_spelling_quoted_or_alone():
+    line = "Hal-hal jang mengenai pemindahan kekoeasaan dengan tjara saksama."
+    found = _found(line)
+    assert ("old-spelling", "tjara", None, ("cara",), "info") in found  # a quotation of an old text
+    assert _found("Ia berjalan dengan tjara yang baik.") == [("old-spelling", "tjara", None, ("cara",), "warning")]
+    assert _found("Ia tinggal di Djakarta sejak kecil.") == [
+        ("old-spelling", "Djakarta", None, ("Jakarta",), "warning")]
+    assert _found("Presiden Tjandra datang.") == []  # a person's name keeps its spelling
+
+
+def test_arabic_apostrophe_hyphenated_compound_and_se_nya():
+    assert _found("pada hari Jum'at pagi") == [("nonstandard", "Jum'at", "Jumat", ("Jumat",), "error")]
+    assert _found("John O'Neil datang")[-1:] != [("nonstandard",)]
+    assert _found("semangat gotong-royong warga") == [
+        ("compound-joined", "gotong-royong", "gotong royong", ("gotong royong",), "error")]
+    assert _found("Kerjakan sebaik baiknya.") == [
+        ("reduplication", "sebaik baiknya", "sebaik-baiknya", ("sebaik-baiknya",), "error")]
+    assert _found("sebagai bagiannya") == []
+
+
+def test_javanese_th_is_no_slip_and_a_name_makes_no_word_foreign():
+    assert _found("instrumen kethuk dan kempyang")[0][:2] == ("unknown-word", "kethuk")
+    assert _found("Galileo menunjukkkan bahwa bola itu bergerak.")[-1][:3] == ("typo", "menunjukkkan", "menunjukkan")
+    assert _found("Perdana Menteri Koiso menjajikan kemerdekaan.")[0][:2] == ("typo", "menjajikan")
+    assert _found("Quercus rubor tumbuh di sana")[0][0] == "unknown-word"
+
+
+def test_a_wrong_nasal_beside_a_rare_root_is_a_slip():
+    assert _found("Siswa mengambar peta desa.") == [
+        ("typo-likely", "mengambar", None, ("menggambar",), "warning")]

@@ -80,7 +80,8 @@ _RULES = [
          "karitatif", "(nothing; add the word to a project word list if it is right)", "Never fixed."),
     Rule("nonstandard", "error", "spelling",
          "Flags a non-standard (tidak baku) spelling listed in dictionaries/nonstandard.tsv, and "
-         "derivations of it (mempraktekkan).",
+         "derivations of it (mempraktekkan); and an apostrophe inside a word written the Arabic "
+         "way where the word without it is standard (Jum'at: Jumat, do'a: doa).",
          "PUEBI and KBBI fix one standard spelling; modules should use it.",
          "praktek, resiko, Diskripsi Singkat", "praktik, risiko, Deskripsi Singkat",
          "Safe: auto-fixed, except pairs marked 'suggest' (ambiguous: rubah can be 'fox'). "
@@ -110,6 +111,16 @@ _RULES = [
          "PUEBI writes foreign terms in italics; they are not misspellings.",
          "pemecah masalah (problem solver)", "pemecah masalah (*problem solver*)",
          "clean renders the span in italics; check and fix leave the text alone."),
+    Rule("old-spelling", "warning", "spelling",
+         "Reports a word in the spelling before EYD (1972; Soewandi, van Ophuijsen): tj, dj, nj, "
+         "sj, ch, oe and j for y (tjara: cara, menjatakan: menyatakan, boelan: bulan, Djakarta: "
+         "Jakarta), when the modern spelling is a standard word or place.",
+         "Modules quote old texts (the proclamation of 1945) and sometimes copy their spelling "
+         "by mistake; the modern spelling is the standard one.",
+         "dengan tjara saksama", "dengan cara saksama",
+         "Never fixed. In a line with another such word it is a quotation of an old text and is "
+         "reported as info; alone it is a warning. A person's name keeps its spelling (Tjandra, "
+         "Noer)."),
     Rule("affix-melting", "error", "spelling",
          "Flags a meN-/peN- word whose nasal is wrong for its root: k/p/t/s before a vowel melt "
          "(mengoordinasi, memengaruhi, menaati, menyukseskan); clusters keep them.",
@@ -142,7 +153,7 @@ _RULES = [
          "frequency alone, a warning with the suggestion (di balik is also 'behind')."),
     Rule("compound-joined", "error", "spelling",
          "Flags a compound written joined that PUEBI writes apart, also with only a prefix or only "
-         "a suffix (bekerja sama).",
+         "a suffix (bekerja sama), or written with a hyphen (gotong-royong, kerja-sama).",
          "Compounds are written apart unless prefix and suffix come together.",
          "kerjasama, sumberdaya, seringkali", "kerja sama, sumber daya, sering kali", "Safe."),
     Rule("compound-confix", "error", "spelling",
@@ -185,8 +196,9 @@ _RULES = [
          "reduplication (berjam jam, sewaktu waktu) or one with meN- on the second half (surat "
          "menyurat, tolong menolong), or one with -an on the second half (sayur sayuran), unless "
          "the root has verb forms (makan makanan: a verb and its object); a reduplication with a "
-         "sound change the root list has (kocar-kacir, mondar-mandir, warna-warni) written apart, "
-         "when a half is no word alone (two words, tumpang tindih, are left alone). A repeated word with a "
+         "sound change the root list has (kocar-kacir, mondar-mandir, warna-warni) written apart "
+         "when a half is no word alone (two words, tumpang tindih, are left alone); se-...-nya "
+         "written apart (sekurang kurangnya, sebaik baiknya). A repeated word with a "
          "space (anak anak) is a suggestion (warning): it may be a slip; after a compound that "
          "ends with it (tata bahasa bahasa Melayu) it is not reported."),
     Rule("compound-apart", "error", "spelling",

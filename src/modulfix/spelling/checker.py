@@ -32,6 +32,8 @@ _TOKEN = re.compile(
 )
 _SENT_END = frozenset(".!?")
 # Capitalised nouns that name a place when a name follows them (Kecamatan Cugenang)
+# a word shaped like an Indonesian derivation: a prefix and a suffix (menjanjikan, diberikan)
+_INDONESIAN_SHAPE = re.compile(r"(?:me|di|ber|ter|pe|per|ke)[a-z]{3,}(?:kan|an|i|nya)")
 _PLACE_NOUNS = frozenset("Desa Kelurahan Kecamatan Kabupaten Kota Provinsi Pulau Kepulauan Gunung Sungai Danau "
                          "Selat Teluk Jalan Kampung Dusun Nagari".split())
 # what follows an author's name in an in-text citation: (Mulyasa, 2013), Mulyasa (2013)
@@ -460,7 +462,7 @@ class Checker:
     def _is_head(self, low: str) -> bool:
         """Can ``low`` be the first word of a two-word rule (the fast path asks)?"""
         return (low in ("di", "ke") or low in self._tails or low in self.lex.confusables
-                or low in self._compound_heads or low in self._redup_heads)
+                or low in self._compound_heads or low in self._redup_heads or low[:2] == "se")
 
     def _pair_trigger(self, a: str, b: str) -> bool:
         """Could a two-word rule fire on two quiet words (dari dari, di lakukan, ...)?"""
@@ -477,6 +479,8 @@ class Checker:
             return True  # ke selamatan
         if la in self._redup_heads and self.sp.is_root(f"{la}-{lb}"):
             return True  # bolak balik
+        if la[:2] == "se" and lb[-3:] == "nya" and la[2:] == lb[:-3]:
+            return True  # sekurang kurangnya
         if lb[:2] == "me" and len(la) >= 4 and lb == nasal_form(la, "me"):
             return True  # surat menyurat
         return la in self._tails and bool(self._confix_tail(lb) & self._tails[la])
@@ -671,9 +675,12 @@ class Checker:
                                      (fix,), fix, "morphology", "error")
             return None
         if "-" in text:
+            modern = self.sp.old_spelling(text.lower()) if text.replace("-", "").isalpha() else ""
+            if modern and self.sp.verdict(text.lower().split("-")[-1]).rule == "old-spelling":
+                return self._old_spelling(tok, modern, toks, i)  # sesingkat-singkatnja
             return self._hyphenated(tok)
         if "'" in text or "’" in text:
-            return None
+            return self._apostrophe(tok)
         low = text.lower()
         start = self._sentence_start(toks, i, paragraph_start)
         if text.isupper() and len(text) > 1:
@@ -700,6 +707,10 @@ class Checker:
         # a capitalised word with no correction the rules for capitals use: judged as a name
         # without the costly search (see Speller.name_like)
         v = NAME if cap and self.sp.name_like(low) else self.sp.verdict(low)
+        if v.rule == "old-spelling":
+            if cap and v.suggestions[0].lower() not in self.lex.proper_case:
+                return None  # Tjandra, Noer: a person's name keeps the spelling it was given
+            return self._old_spelling(tok, v.suggestions[0], toks, i)
         if cap and low in self._names and v.rule in ("typo", "typo-likely", "unknown-word"):
             return None  # a name used throughout the document
         if not v.ok and self._spaced_hyphen(toks, i):
@@ -790,6 +801,39 @@ class Checker:
         return self._finding(tok, "typo", f"written {right} elsewhere in this document; a slip?",
                              (right,), None, "document", "error")
 
+    def _old_spelling(self, tok: Token, modern: str, toks: list[Token], i: int) -> Finding:
+        """A word in the spelling before EYD: in a line with another such word it is a
+        quotation of an old text (the proclamation of 1945), kept as written (info);
+        alone it is a warning with the modern spelling."""
+        right = transfer_case(tok.text, modern)
+        quoted = any(t.kind == "word" and j != i and "-" not in t.text and t.text.isalpha()
+                     and self.sp.old_spelling(t.text.lower()) and not self.sp.is_valid(t.text.lower())
+                     for j, t in enumerate(toks))
+        if quoted:
+            return self._finding(tok, "old-spelling", f"spelling from before EYD (1972), quoted: {right}",
+                                 (right,), None, "EYD spelling reform", "info")
+        return self._finding(tok, "old-spelling", f"spelling from before EYD (1972): {right}", (right,), None,
+                             "EYD spelling reform", "warning")
+
+    def _apostrophe(self, tok: Token) -> Finding | None:
+        """Jum'at, do'a: an apostrophe inside a word written the Arabic way, where the word
+        without it is the standard one (Jumat, doa); names and other languages (O'Neil,
+        Qur'an, don't) are left alone."""
+        text = tok.text
+        plain = text.replace("'", "").replace("’", "")
+        if not (plain.isalpha() and text[0] not in "'’" and text[-1] not in "'’") or len(plain) < 3:
+            return None
+        low = plain.lower()
+        if low in self.lex.proper_case:
+            right = self.lex.proper_case[low]
+        elif self.sp.is_root(low) and self.lex.zipf(low) >= 3.5 and not text[0].isupper():
+            right = low
+        else:
+            return None
+        right = transfer_case(plain, right) if right == low else right
+        return self._finding(tok, "nonstandard", f"written without the apostrophe: {right}", (right,), right,
+                             "apostrophe", "error")
+
     def _english_across_hyphen(self, toks: list[Token], i: int) -> bool:
         """Is word ``i`` joined by a hyphen (spaced or not) to an English word (capability -
         based security: an English compound)?"""
@@ -843,8 +887,11 @@ class Checker:
         """Is a neighbouring word (across spaces or a hyphen) foreign or unknown too?
 
         Typos come alone; runs of unknown words are scientific names (Quercus
-        rubor), place names and foreign phrases.
+        rubor), place names and foreign phrases; but a word built like an Indonesian
+        derivation (Koiso menjajikan: meN-...-kan) is Indonesian beside any name.
         """
+        if len(toks[i].text) >= 8 and _INDONESIAN_SHAPE.fullmatch(toks[i].text.lower()):
+            return False
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(toks) and (toks[j].kind == "space" or toks[j].text in "-–'’"):
@@ -1160,6 +1207,11 @@ class Checker:
             fix = transfer_case(parts[0], a + b)
             return self._finding(tok, "bound-form", f"bound form is joined without a hyphen: {fix}",
                                  (fix,), fix, self.lex.sources["bound_forms"], "error")
+        if self.lex.compounds.get(a + b) == f"{a} {b}" and not self.sp.is_root(f"{a}-{b}"):
+            # gotong-royong: a compound PUEBI writes apart takes no hyphen
+            fix = f"{parts[0]} {parts[1]}"
+            return self._finding(tok, "compound-joined", f"compound written with a hyphen; write it apart: {fix}",
+                                 (fix,), fix, self.lex.sources["compounds"], "error")
         if self._valid_redup(a, b):
             return None
         # berturt-turut: repair the affixed half against the repeated root
@@ -1264,6 +1316,12 @@ class Checker:
         # affixed reduplication written apart: berjam jam, sewaktu waktu
         if len(lb) >= 3 and la.endswith(lb) and la != lb and not b.text[0].isupper() \
                 and la[: len(la) - len(lb)] in _REDUP_PREFIXES and sp.is_valid(lb):
+            fix = f"{a.text}-{b.text}"
+            return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                 (fix,), fix, "morphology", "error")
+        # se-...-nya reduplication written apart: sekurang kurangnya, sebaik baiknya
+        if len(la) >= 5 and la[:2] == "se" and lb == la[2:] + "nya" and a.text[1:].islower() \
+                and b.text.islower() and sp.is_valid(la[2:]) and lex.zipf(la[2:]) >= 3.0:
             fix = f"{a.text}-{b.text}"
             return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                  (fix,), fix, "morphology", "error")
@@ -1517,12 +1575,19 @@ class Checker:
         def joined(n: int, m: int) -> bool:  # only spaces between the two words
             return all(t.kind == "space" for t in toks[words[n] + 1: words[m]])
 
+        # a capitalised English word (Galileo, a name) makes no lowercase neighbour English
+        # (Galileo menunjukkkan): only lowercase ones and other capitalised ones
+        caps = [toks[i].text[:1].isupper() for i in words]
+
+        def pulls(m: int, n: int) -> bool:
+            return flags[m] and (caps[n] or not caps[m])
+
         mask: set[int] = set()
         for n, i in enumerate(words):
             if not weak[n]:
                 continue
-            left = n > 0 and joined(n - 1, n) and (flags[n - 1] or (flags[n] and weak[n - 1]))
-            right = n + 1 < len(words) and joined(n, n + 1) and (flags[n + 1] or (flags[n] and weak[n + 1]))
+            left = n > 0 and joined(n - 1, n) and (pulls(n - 1, n) or (flags[n] and weak[n - 1]))
+            right = n + 1 < len(words) and joined(n, n + 1) and (pulls(n + 1, n) or (flags[n] and weak[n + 1]))
             if left or right:
                 mask.add(i)
         return mask

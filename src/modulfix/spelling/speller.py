@@ -66,6 +66,8 @@ ATTESTED_SLIP_GAP = 1.8
 # A correct and attested derivation is a slip only when its neighbour is this much more
 # frequent and one typical slip away (sebagi/sebagai 2.8; mencair/mencari 2.2 is a word).
 ATTESTED_DERIVED_GAP = 2.6
+# a word written online at most this often may be in the spelling before EYD (jang: 4.34)
+OLD_SPELLING_MAX_ZIPF = 4.5
 # a seven-letter unknown word is split only into two words at least this common (airlaut)
 SPLIT_SHORT_ZIPF = 5.0
 # ... or when a commoner word keeps the root's final vowel before -an (perusahan, perusahaan)
@@ -260,6 +262,12 @@ class Speller:
             return Verdict(w, "info", "foreign-term", f"English word; Indonesian: {right}", (right,),
                            how="listed English word", source=lex.sources["english"])
         z = lex.zipf(w)
+        if z < OLD_SPELLING_MAX_ZIPF:
+            modern = self.old_spelling(w)
+            if modern:  # djakarta, jang: written online, but in the spelling before EYD
+                return Verdict(w, "warning", "old-spelling", f"spelling from before EYD (1972): {modern}",
+                               (modern,), None, "EYD spelling reform",
+                               how=f"attested (zipf {z:.2f}); old spelling (tj dj nj sj ch oe j) of {modern}")
         if z > 0:
             typo = self._attested_typo(w, z) or self._short_slip(w, z)
             return typo or _ok(w, f"attested (wordfreq id zipf {z:.2f})", "wordfreq id")
@@ -444,7 +452,9 @@ class Speller:
             return self._attested_typo(w, z, derived=True)
         if len(w) < 6:
             return None
-        roots = {a.root for a in self.analyses(w)}
+        # the roots of its valid readings: an invalid one (mengambar: meN- + gambar with the
+        # wrong nasal) is the slip itself, not another affix choice on the neighbour's root
+        roots = {a.root for a in self.analyses(w) if a.valid}
         root_zipf = lex.zipf(best.root)
         # two letters swapped towards a common word is a slip even when the rare form's
         # root is common too (terbukit: ter- + bukit, for terbukti)
@@ -558,6 +568,11 @@ class Speller:
                        "wordfreq id", how=f"attested but rare (zipf {z:.2f}); {top.text!r} zipf {top.zipf:.2f}")
 
     def _unknown(self, w: str) -> Verdict:
+        modern = self.old_spelling(w)
+        if modern:
+            return Verdict(w, "warning", "old-spelling", f"spelling from before EYD (1972): {modern}",
+                           (modern,), None, "EYD spelling reform",
+                           how=f"old spelling (tj dj nj sj ch oe j) of {modern}")
         cands = self.candidates(w)
         if not cands:
             return Verdict(w, "info", "unknown-word", "word not in the dictionary (no close standard form)",
@@ -597,6 +612,14 @@ class Speller:
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
                            how="unknown; no plausible correction: " + ", ".join(
                                f"{c.text} (d={c.distance}, zipf {c.zipf:.2f})" for c in cands[:3]))
+        if top.distance == 1 and any(w[:i] + w[i + 1:] == top.text for i in range(1, len(w))
+                                     if w[i] == "h" and w[i - 1] in "td"):
+            # kethuk, gendhing, pathet: Javanese writes th and dh; an h typed after a t or a
+            # d is no keyboard slip
+            return Verdict(w, "info", "unknown-word",
+                           f"word not in the dictionary (a Javanese spelling of {top.text}?)",
+                           tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
+                           how=f"unknown; {top.text} without the h of th/dh")
         if top.zipf < NON_SLIP_FIX_ZIPF and w in self.lex.foreign_rare:
             # baboon (babon), lox (los), interna (internal): a rarer English word or a common
             # Italian, Spanish or Portuguese one is likelier than a slip, unless a very common
@@ -756,6 +779,22 @@ class Speller:
                         and c not in self.lex.english_words:
                     return c
         return ""
+
+    def old_spelling(self, w: str) -> str:
+        """The EYD spelling of a word written the way before 1972 (Soewandi, van Ophuijsen:
+        tjara -> cara, menjatakan -> menyatakan, djalan -> jalan, boelan -> bulan, chas ->
+        khas) when that is a standard word; "" otherwise."""
+        if len(w) < 4 or not any(x in w for x in ("tj", "dj", "nj", "sj", "oe", "ch", "j")):
+            return ""
+        out = w.replace("dj", "J").replace("nj", "ny").replace("sj", "sy").replace("tj", "c")
+        out = out.replace("j", "y").replace("J", "j").replace("oe", "u").replace("ch", "kh")
+        if out == w:
+            return ""
+        if "-" in out:
+            return out if self.is_valid_hyphenated(out) else ""
+        if out in self.lex.proper_case:
+            return self.lex.proper_case[out]
+        return out if self.is_valid(out) and (self.lex.zipf(out) >= 3.0 or self.is_root(out)) else ""
 
     def _affixed_root_zipf(self, w: str) -> float:
         """The zipf of the commonest root ``w`` is a valid affixed derivation of (0 if none)."""
