@@ -1173,3 +1173,11 @@ def test_javanese_th_is_no_slip_and_a_name_makes_no_word_foreign():
 def test_a_wrong_nasal_beside_a_rare_root_is_a_slip():
     assert _found("Siswa mengambar peta desa.") == [
         ("typo-likely", "mengambar", None, ("menggambar",), "warning")]
+
+
+def test_kan_an_where_both_readings_are_words():
+    assert _found("Warisan budaya dalam pertunjukkan wayang.") == [
+        ("kan-an", "pertunjukkan", None, ("pertunjukan",), "warning")]
+    assert _found("2. Letakan buku di meja.")[0][:4] == ("kan-an", "Letakan", None, ("Letakkan",))
+    assert _found("Gerakkan tanganmu ke atas.") == []  # an imperative
+    assert _found("Masukan dari guru sangat berguna.") == []  # a noun

@@ -129,9 +129,13 @@ _RULES = [
          "Safe for k/p/t; for s and other nasal errors only when the corrected form is attested, "
          "otherwise a suggestion (warning). Lexicalised exceptions: dictionaries/melting-exceptions.txt."),
     Rule("kan-an", "error", "spelling",
-         "Flags -kan/-an confusion after a root ending in k: -kan doubles the k, -an does not.",
+         "Flags -kan/-an confusion after a root ending in k: -kan doubles the k, -an does not; "
+         "where both readings are words, a per-/peN-/ke- noun written with -kkan (pertunjukkan) "
+         "or a bare -an form whose -kkan verb is far commoner (letakan: letakkan) is suggested.",
          "dimasukan and penunjukkan are frequent errors.",
-         "dimasukan, penunjukkan", "dimasukkan, penunjukan", "Safe: the corrected form is the only valid analysis."),
+         "dimasukan, penunjukkan", "dimasukkan, penunjukan",
+         "Safe when the corrected form is the only valid analysis; by frequency a warning with "
+         "the suggestion (gerakkan and masukan are words too)."),
     Rule("preposition-joined", "error", "spelling",
          "Flags the preposition di/ke written joined to a place, direction or time word, di "
          "joined to a function word that no verb is made of (disetiap, diberbagai, dikemudian) "

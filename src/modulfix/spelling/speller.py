@@ -66,6 +66,8 @@ ATTESTED_SLIP_GAP = 1.8
 # A correct and attested derivation is a slip only when its neighbour is this much more
 # frequent and one typical slip away (sebagi/sebagai 2.8; mencair/mencari 2.2 is a word).
 ATTESTED_DERIVED_GAP = 2.6
+# -kan/-an (Speller._kan_an_by_frequency): how much commoner the other reading must be
+KAN_AN_GAP = 0.7
 # a word written online at most this often may be in the spelling before EYD (jang: 4.34)
 OLD_SPELLING_MAX_ZIPF = 4.5
 # a seven-letter unknown word is split only into two words at least this common (airlaut)
@@ -239,7 +241,7 @@ class Speller:
             best = min(valid, key=lambda a: (len(a.prefixes) + bool(a.suffix) + len(a.clitics), -len(a.root)))
             v = _ok(w, "derived: " + best.describe(), self._list_of(best.root))
             v.analyses = list(analyses)
-            near = self._near_frequent(w, best)
+            near = self._near_frequent(w, best) or self._kan_an_by_frequency(w, valid)
             return near or v
         head = self.bound_split(w)
         if head and not (lex.zipf(w[len(head):]) == 0 and any(
@@ -372,6 +374,32 @@ class Speller:
             return None
         return Verdict(w, "error", "kan-an", f"-kan after a root ending in k doubles the k; -an does not: {fixed}",
                        (fixed,), fixed, "morphology", how=f"{w} has no valid analysis; {fixed} has")
+
+    def _kan_an_by_frequency(self, w: str, valid: list[Analysis]) -> Verdict | None:
+        """-kan/-an after a root in k where both readings are words, but one is far commoner
+        in its place: a per-/peN-/ke- noun in -an written with -kkan (pertunjukkan:
+        pertunjukan), and a bare root in k with -an where the imperative in -kkan is meant
+        (letakan: letakkan). Suggested only: gerakkan and masukan are words too."""
+        if not w.endswith("kan") or len(w) < 7:
+            return None
+        z = self.lex.zipf
+        if w.endswith("kkan") and any(a.prefixes[:1] in (("per",), ("peN",), ("ke",)) and a.suffix == "kan"
+                                      for a in valid):
+            alt = w[:-4] + "kan"
+            want = "an"
+        elif not w.endswith("kkan") and any(not a.prefixes and a.suffix == "an" and a.root.endswith("k")
+                                            for a in valid) and all(z(a.root) < 3.0 for a in valid
+                                                                    if a.suffix == "kan"):
+            alt = w[:-2] + "kan"
+            want = "kan"
+        else:
+            return None
+        if z(alt) < max(3.5, z(w) + KAN_AN_GAP) or self.is_root(w) or not any(
+                a.valid and a.suffix == want for a in self.analyses(alt)):
+            return None
+        return Verdict(w, "warning", "kan-an", f"-kan after a root ending in k doubles the k; -an does not: {alt}?",
+                       (alt,), None, "morphology + wordfreq",
+                       how=f"both {w} and {alt} are words; {alt} is far commoner (zipf {z(alt):.2f} vs {z(w):.2f})")
 
     def _nonstandard_root(self, w: str) -> Verdict | None:
         """A derivation of a non-standard root: mempraktekkan -> mempraktikkan."""
