@@ -27,6 +27,9 @@ def test_build_writes_a_cache_that_is_identical_to_a_rebuild(cache):
     assert pickle.loads(files[0].read_bytes()) == rebuilt
     assert "mana" in lex.roots and "praktek" not in lex.roots  # filtered Sastrawi roots
     assert lex.nonstandard["praktek"] == ("praktik", True)
+    # building judges every attested word; it must not build (and cache under no
+    # fingerprint) the two-edit index on the way
+    assert list(cache.glob("symspell-*")) == []
 
 
 def test_corrupt_cache_is_rebuilt(cache):

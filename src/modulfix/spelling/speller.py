@@ -895,7 +895,8 @@ class Speller:
 
         std = self.standard_forms()
         variants = self.variant_map()
-        if self._neighbour_lookups < NEIGHBOURS_BEFORE_INDEX:
+        if self._neighbour_lookups < NEIGHBOURS_BEFORE_INDEX or not self.lex.fingerprint:
+            # (a lexicon being built has no fingerprint yet to cache an index under)
             self._neighbour_lookups += 1
             edits = slip_sources(w)  # set intersections run in C: only the hits reach Python
             found_std, found_variants = std.keys() & edits, variants.keys() & edits
