@@ -156,6 +156,12 @@ def _plain_candidates(stem: str, prefix: str) -> Iterator[tuple[str, str, bool]]
         yield "ajar", short + "l", True  # belajar, pelajar
 
 
+# the prefixes a stem may start with, by its first letter, in the order they are tried
+# (meN-, peN-, di-, ke-, se-, ber-, ter-, per-): a stem is never tried for the others
+_PREFIXES_OF = {"m": ("meN",), "p": ("peN", "per"), "d": ("di",), "k": ("ke",), "s": ("se",),
+                "b": ("ber",), "t": ("ter",)}
+
+
 def _prefix_analyses(stem: str, is_root: Callable[[str], bool], outer: str = "",
                      depth: int = 0) -> Iterator[tuple[tuple[str, ...], str, str, str]]:
     """Yield (prefixes, root, issue, correct_stem) for a suffix-less stem."""
@@ -163,7 +169,7 @@ def _prefix_analyses(stem: str, is_root: Callable[[str], bool], outer: str = "",
         yield (), stem, "", stem
     if depth >= 2:
         return
-    for prefix in ("meN", "peN", "di", "ke", "se", "ber", "ter", "per"):
+    for prefix in _PREFIXES_OF.get(stem[:1], ()):
         if depth == 1 and (outer, prefix) not in _CHAINS:
             continue
         if prefix in ("meN", "peN"):
