@@ -1102,6 +1102,7 @@ def test_two_common_words_run_together_short_and_long():
     assert _found("Ia minum airbaru setiap pagi.")[0][:3] == ("typo", "airbaru", "air baru")
     # a rarer word beside a common one, in a long string: suggested
     assert _found("Kelas membuat jadwalpiket baru.")[0][:4] == ("typo", "jadwalpiket", None, ("jadwal piket",))
+    assert _found("Hitung gayapegas pada benda.")[0][:4] == ("typo", "gayapegas", None, ("gaya pegas",))
     # an instrument named with -meter is one word
     assert [f.suggestions[:1] for f in check_text("Perawat memakai tensimeter.") if f.rule == "typo"] == []
 

@@ -1041,9 +1041,9 @@ class Speller:
                 continue  # airlaut: two very common short words only
             if word(a, 3.5) and word(b, 3.5):
                 good.append(f"{a} {b}")
-            elif len(w) >= 10 and max(lex.zipf(a), lex.zipf(b)) >= 4.5 and b not in COMBINING_FORMS \
+            elif len(w) >= 9 and max(lex.zipf(a), lex.zipf(b)) >= 4.5 and b not in COMBINING_FORMS \
                     and word(a, 3.0) and word(b, 3.0):
-                good.append(f"{a} {b}")  # jadwalronda: a rarer word beside a common one, in a long string
+                good.append(f"{a} {b}")  # jadwalronda: a rarer word beside a common one, nine letters or more
         return good[0] if len(good) == 1 else ""
 
     @staticmethod
