@@ -1182,3 +1182,9 @@ def test_kan_an_where_both_readings_are_words():
     assert _found("2. Letakan buku di meja.")[0][:4] == ("kan-an", "Letakan", None, ("Letakkan",))
     assert _found("Gerakkan tanganmu ke atas.") == []  # an imperative
     assert _found("Masukan dari guru sangat berguna.") == []  # a noun
+
+
+def test_a_capitalised_word_after_a_preposition_of_place_is_a_place():
+    assert _found("Mereka dipanggil ke Dalat untuk bertemu.") == []
+    # a slip of a place always capitalised is still one
+    assert _found("tinggal di Indonesai sejak kecil")[0][:3] == ("typo", "Indonesai", "Indonesia")

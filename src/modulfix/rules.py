@@ -73,8 +73,8 @@ _RULES = [
          "the -if/-ik adjective of a listed noun in -i (degresif, empatik), re- before a listed "
          "loanword (redistribusi), a rare Latin term without its final vowel (sistol beside "
          "sistole), or a unit symbol right after a number (250 kkal). "
-         "A capitalised word after a place noun (desa Alasa) or defined as one (Kanaungan adalah "
-         "desa) is a name, and half of a hyphenated word written with spaces (kolang - kaling) is "
+         "A capitalised word after a place noun (desa Alasa), after a lowercase di, ke or dari "
+         "(ke Dalat), or defined as one (Kanaungan adalah desa) is a name, and half of a hyphenated word written with spaces (kolang - kaling) is "
          "not judged on its own.",
          "Rare valid words and names exist; without a close candidate a typo is unlikely.",
          "karitatif", "(nothing; add the word to a project word list if it is right)", "Never fixed."),

@@ -871,8 +871,10 @@ class Checker:
 
     def _named_place(self, toks: list[Token], i: int) -> bool:
         """A capitalised word that names a place: right after a place noun (desa Alasa,
-        di Kecamatan Alasa) or defined as one (Kanaungan adalah desa di ...)."""
-        if _neighbour_word(toks, i, -1).capitalize() in _PLACE_NOUNS:
+        di Kecamatan Alasa) or a lowercase preposition of place (ke Dalat, dari Sendai), or
+        defined as one (Kanaungan adalah desa di ...)."""
+        before = _neighbour_word(toks, i, -1)
+        if before.capitalize() in _PLACE_NOUNS or before in ("di", "ke", "dari"):
             return True
         nxt = _neighbour_word(toks, i, 1).lower()
         if nxt not in ("adalah", "merupakan", "ialah"):
