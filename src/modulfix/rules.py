@@ -72,7 +72,8 @@ _RULES = [
          "loanword (-asi, -itas, -isme, -sional) that no close correction keeps (diseminasi), "
          "the -if/-ik adjective of a listed noun in -i (degresif, empatik), re- before a listed "
          "loanword (redistribusi), a rare Latin term without its final vowel (sistol beside "
-         "sistole), or a unit symbol right after a number (250 kkal). "
+         "sistole), ber-, ter-, per-, di-, ke- or se- on a word written online that no root "
+         "builds, two edits from anything else (berwewenang), or a unit symbol right after a number (250 kkal). "
          "A capitalised word after a place noun (desa Alasa), after a lowercase di, ke or dari "
          "(ke Dalat), or defined as one (Kanaungan adalah desa) is a name, and half of a hyphenated word written with spaces (kolang - kaling) is "
          "not judged on its own.",

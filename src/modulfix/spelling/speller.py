@@ -50,6 +50,9 @@ _LOAN_LETTERS = (("th", "t"), ("ph", "f"), ("ch", "k"), ("ck", "k"), ("qu", "kw"
 COMBINING_FORMS = frozenset(("meter", "skop", "graf", "grafi", "logi", "fon", "foto", "kultur", "sentris"))
 LOAN_PREFIXES = ("in", "im", "il", "ir", "de", "dis", "re", "hiper", "hipo", "inter", "intra", "trans")
 TYPO_D2_ZIPF = 4.0
+# A prefix without sound change on a word written online that is no root (ber-wewenang) is
+# a derivation the lexicon cannot build, not two slips, when that word is this common.
+PREFIXED_ATTESTED_ZIPF = 3.5
 # A one-letter difference that is not a typical slip (see suggest.is_slip) is fixed only
 # towards a very frequent word (dengat -> dengan); otherwise it is a suggestion.
 NON_SLIP_FIX_ZIPF = 5.0
@@ -606,6 +609,14 @@ class Speller:
             return Verdict(w, "info", "unknown-word", "word not in the dictionary (no close standard form)",
                            how="unknown; no standard form within two edits", source="lexicon")
         top = cands[0]
+        base = self._prefixed_attested(w) if top.distance == 2 else ""
+        if base:
+            # berwewenang: ber- on wewenang, a word written online that the root list files
+            # under another head (wenang); a regular derivation is likelier than two slips
+            return Verdict(w, "info", "unknown-word",
+                           f"word not in the dictionary (a derivation of {base}?); closest: {top.text}",
+                           tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
+                           how=f"unknown; a prefix on the attested word {base}, two edits from {top.text}")
         # not indentasi (investasi) nor relasional (rasional): no edit of the two is a slip
         slipped = top.distance == 2 and (has_slip_of_two(w, top.text) or is_double_slip(w, top.text))
         plausible = (top.distance == 1 and top.zipf >= TYPO_D1_ZIPF) or top.how == "split" or (
@@ -828,6 +839,21 @@ class Speller:
         """The zipf of the commonest root ``w`` is a valid affixed derivation of (0 if none)."""
         return max((self.lex.zipf(a.root) for a in self.analyses(w) if a.valid and (a.prefixes or a.suffix)),
                    default=0.0)
+
+    def _prefixed_attested(self, w: str) -> str:
+        """The word after a prefix that needs no sound change (ber-, ter-, per-, di-, ke-,
+        se-), when that word is a standard form written online (zipf >= PREFIXED_ATTESTED_ZIPF)
+        that morphology cannot build (no root, no derivation of one): morphology derives
+        only from roots, so ber-wewenang is unknown although wewenang is common (not
+        di-menjadi: menjadi is built from jadi). '' when there is none."""
+        for pre in ("ber", "ter", "per", "di", "ke", "se"):
+            rest = w[len(pre):]
+            if w.startswith(pre) and len(rest) >= 5 and not self.is_root(rest) \
+                    and self.lex.zipf(rest) >= PREFIXED_ATTESTED_ZIPF and self._attested_ok(rest) \
+                    and not any(a.valid for a in self.analyses(rest)) \
+                    and self.lex.english_words.get(rest, 0.0) < ENGLISH_ZIPF and rest not in self.lex.foreign_rare:
+                return rest
+        return ""
 
     def _attested_ok(self, w: str) -> bool:
         """A common word accepted only because it is attested (keseimbangan: ke- + se-imbang
