@@ -14,6 +14,11 @@
    printed, never its misses, so that no rule is tuned on it).
 2. Edited text (``shared/corpus/clean/``): error/warning findings and auto-fix changes
    per 1000 words. That text is for measuring only: nothing in it feeds any dictionary.
+   ``corpus/clean-review.tsv`` is an independent review of every finding the speller made
+   there (is the flagged span really a PUEBI/KBBI deviation, and what is the right form?):
+   with it the script also prints how many findings are false alarms and how many fixes
+   are wrong. A finding the review does not cover counts as a false alarm, and a fix
+   counts as right only when the review calls the span an error and gives that exact form.
 
 A finding "detects" an annotated error when their spans overlap on the same line.
 hunspell-id is run as ``hunspell -d id_ID -l`` (one flagged word per line); its
@@ -134,24 +139,57 @@ def evaluate_sample(txt: Path, tsv: Path, show: bool) -> dict:
     }
 
 
+REVIEW = ROOT / "corpus" / "clean-review.tsv"
+VERDICTS = ("error", "false", "unsure")
+
+
+def load_review(path: Path = REVIEW) -> dict[tuple[str, int, int, str], dict]:
+    """The reviewed findings of the edited text, by (file, line, column, text)."""
+    if not path.is_file():
+        return {}
+    rows = csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return {(r["file"], int(r["line"]), int(r["column"]), r["text"]): r for r in rows}
+
+
 def evaluate_clean(files: list[Path], show: bool) -> dict:
     words = flagged = fixes = 0
     t0 = time.perf_counter()
     counts: dict[str, int] = {}
+    review = load_review()
+    judged = dict.fromkeys(VERDICTS + ("unreviewed",), 0)
+    fixes_right = 0
+    not_real: list[str] = []
     for p in files:
         text = p.read_text(encoding="utf-8")
         words += len(WORD.findall(text))
         res = check_source(Source(str(p), text))
         for f in res.findings:
+            if f.severity not in ("error", "warning") and f.fix is None:
+                continue
+            line = text.count("\n", 0, f.start) + 1
+            column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+            r = review.get((p.name, line, column, f.text))
+            verdict = r["verdict"] if r else "unreviewed"
             if f.severity in ("error", "warning"):
                 flagged += 1
                 key = f"{f.rule}:{f.text}"
                 counts[key] = counts.get(key, 0) + 1
+                judged[verdict] += 1
+                if verdict != "error":
+                    not_real.append(f"{p.name}:{line}:{column}: {f.text!r} [{f.rule}] {verdict}")
             if f.fix is not None:
                 fixes += 1
                 key = f"FIX {f.rule}:{f.text}->{f.fix}"
                 counts[key] = counts.get(key, 0) + 1
+                right = verdict == "error" and f.fix == r["correct"]
+                fixes_right += right
+                if not right:
+                    not_real.append(f"{p.name}:{line}:{column}: {f.text!r} -> {f.fix!r} [{f.rule}] wrong fix "
+                                    f"(review: {verdict}{', ' + repr(r['correct']) if r and r['correct'] else ''})")
     secs = time.perf_counter() - t0
+    if show:
+        for item in not_real:
+            print(f"  edited text: {item}")
     if show:
         for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:60]:
             print(f"  {n:3} {k}")
@@ -161,9 +199,13 @@ def evaluate_clean(files: list[Path], show: bool) -> dict:
         table = fixes_by_rule if key.startswith("FIX ") else by_rule
         rule = key.removeprefix("FIX ").split(":", 1)[0]
         table[rule] = table.get(rule, 0) + n
+    false_alarms = flagged - judged["error"]
     return {"words": words, "flagged": flagged, "per_1000": 1000 * flagged / words,
             "fixes_per_1000": 1000 * fixes / words, "seconds": secs, "by_rule": by_rule,
-            "fixes_by_rule": fixes_by_rule}
+            "fixes_by_rule": fixes_by_rule, "reviewed": bool(review), "judged": judged,
+            "false_alarms": false_alarms, "false_per_1000": 1000 * false_alarms / words,
+            "fixes": fixes, "fixes_right": fixes_right,
+            "wrong_fixes_per_1000": 1000 * (fixes - fixes_right) / words}
 
 
 # ---------------------------------------------------------------- hunspell-id
@@ -305,6 +347,13 @@ def main() -> int:
     print(f"{'clean: error/warning findings per 1000 words':44} {c['per_1000']:>10.2f} "
           f"{col(hc and hc['per_1000'], '{:.2f}'):>12} {'<=5':>8}")
     print(f"{'clean: auto-fix changes per 1000 words':44} {c['fixes_per_1000']:>10.2f} {'':>12} {'<=1':>8}")
+    if c["reviewed"]:
+        j = c["judged"]
+        print(f"{'clean: findings real / false / unsure / unreviewed':44} "
+              f"{j['error']}/{j['false']}/{j['unsure']}/{j['unreviewed']} (corpus/clean-review.tsv)")
+        print(f"{'clean: false alarms per 1000 words':44} {c['false_per_1000']:>10.2f}")
+        print(f"{'clean: fixes right / all':44} {c['fixes_right']}/{c['fixes']}")
+        print(f"{'clean: wrong auto-fixes per 1000 words':44} {c['wrong_fixes_per_1000']:>10.2f}")
     print(f"{'clean: seconds (in-process, warm cache)':44} {c['seconds']:>10.2f} "
           f"{col(hc and hc['seconds'], '{:.2f}'):>12}")
     print("clean: error/warning findings per 1000 words, by rule:")
