@@ -145,10 +145,15 @@ def _plain_candidates(stem: str, prefix: str) -> Iterator[tuple[str, str, bool]]
     if stem.startswith(short) and len(stem) > len(short) + 1:
         rest = stem[len(short):]
         # be-/te-/pe- before r (berasa <- ber+rasa) and before a first syllable
-        # ending in -er (bekerja, beternak, pekerja, petani via pe-).
+        # ending in -er (bekerja, beternak, pekerja, petani via pe-; te- only before
+        # per/ber).
         if rest[0] == "r":
             yield rest, short, True
         elif prefix == "ber" and len(rest) > 3 and rest[1:3] == "er":
+            yield rest, short, True
+        elif prefix == "ter" and len(rest) > 4 and rest[:3] in ("per", "ber"):
+            # te- before per/ber (tepercaya, teperdaya, tepergok, tebersit); not before
+            # other -er syllables, where te- is a slip of ter- (teserang: terserang)
             yield rest, short, True
         elif prefix == "per" and rest[0] not in VOWELS:
             yield rest, short, True  # pe- of agent nouns: petani, pedagang, pekerja

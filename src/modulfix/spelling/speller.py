@@ -71,6 +71,9 @@ ATTESTED_SLIP_GAP = 1.8
 ATTESTED_DERIVED_GAP = 2.6
 # -kan/-an (Speller._kan_an_by_frequency): how much commoner the other reading must be
 KAN_AN_GAP = 0.7
+# A listed root this rare (not written online) does not make a reading of a word in -kan
+# that a common root in k with -kkan explains (memasukan: meN- + pasu + -kan)
+UNWRITTEN_ROOT_ZIPF = 1.5
 # a word written online at most this often may be in the spelling before EYD (jang: 4.34)
 OLD_SPELLING_MAX_ZIPF = 4.5
 # a seven-letter unknown word is split only into two words at least this common (airlaut)
@@ -386,6 +389,18 @@ class Speller:
         if not w.endswith("kan") or len(w) < 7:
             return None
         z = self.lex.zipf
+        if not w.endswith("kkan") and all(a.prefixes and a.suffix == "kan" and z(a.root) < UNWRITTEN_ROOT_ZIPF
+                                          for a in valid):
+            # memasukan (meN- + pasu + -kan), diletakan (di- + leta + -kan): the only readings
+            # take a listed root nobody writes, while the -kkan verb of a root in k is common
+            alt = w[:-2] + "kan"
+            roots = [a.root for a in self.analyses(alt) if a.valid and a.suffix == "kan" and a.root.endswith("k")]
+            if roots and z(alt) >= max(3.5, z(w)) and max(z(r) for r in roots) >= 3.0:
+                return Verdict(w, "error", "kan-an",
+                               f"-kan after a root ending in k doubles the k; -an does not: {alt}", (alt,), alt,
+                               "morphology + wordfreq",
+                               how=f"{w} reads only as {valid[0].describe()}, a root nobody writes; "
+                                   f"{alt} is far commoner (zipf {z(alt):.2f} vs {z(w):.2f})")
         if w.endswith("kkan") and any(a.prefixes[:1] in (("per",), ("peN",), ("ke",)) and a.suffix == "kan"
                                       for a in valid):
             alt = w[:-4] + "kan"
