@@ -1197,3 +1197,35 @@ def test_a_plain_prefix_on_an_attested_word_is_no_double_slip():
     assert _found("Pejabat yang berwenang hadir.") == []
     # not when the word after the prefix is itself built from a root (di-menjadi)
     assert all("derivation" not in f.message for f in check_text("Ia dimenjadi ketua."))
+
+
+def test_kan_after_k_root_when_the_only_reading_takes_a_root_nobody_writes(sp):
+    # memasukan reads only as meN- + pasu + -kan: memasukkan is meant
+    v = sp.verdict("memasukan")
+    assert (v.rule, v.fix) == ("kan-an", "memasukkan")
+    assert sp.verdict("dilaksanakan").ok and sp.verdict("menempatkan").ok
+
+
+def test_te_before_per_and_ber_is_a_form_of_ter(sp):
+    assert sp.verdict("tepercaya").ok and sp.verdict("tepergok").ok and sp.verdict("tebersit").ok
+    assert sp.verdict("terpercaya").ok
+    assert sp.verdict("teserang").fix == "terserang"  # elsewhere te- is a slip of ter-
+
+
+def test_a_sound_word_whose_halves_differ_in_the_first_letter_is_no_slip():
+    assert _found("Bunyi jantung terdengar lub-dub secara teratur.") == []
+    assert _found("Ia menang berturt-turut.")[0][:3] == ("typo", "berturt-turut", "berturut-turut")
+
+
+def test_an_enumeration_of_english_terms_is_cited_not_adapted():
+    text = "Model OSI terdiri atas lapisan physical, data link, network, transport, session, presentation, dan application."
+    assert [f for f in check_text(text) if f.rule == "english-term"] == []
+    assert {f.text for f in check_text(text) if f.rule == "foreign-term"} >= {"physical", "session", "presentation"}
+    # one English word in an Indonesian sentence is still adapted
+    assert _found("Peserta mengikuti session pagi.")[0][:3] == ("english-term", "session", "sesi")
+
+
+def test_a_repeated_function_word_whose_reduplication_is_a_word_is_not_fixed():
+    assert _found("Berdasarkan peran tiap tiap komputer.") == [
+        ("reduplication", "tiap tiap", None, ("tiap-tiap",), "warning")]
+    assert _found("Data dari dari desa.")[0][:3] == ("repeated-word", "dari dari", "dari")

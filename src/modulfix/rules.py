@@ -95,8 +95,9 @@ _RULES = [
          "whose spelling by the regular rules of loan adaptation (th -> t, ph -> f, ch -> k, c -> "
          "k/s, x -> ks, y -> i, double consonants single, -tion -> -si, -ic -> -ik, -ive -> -if, "
          "-ity -> -itas, ...) is a common standard word (thermometer: termometer, photosynthesis: "
-         "fotosintesis). A whole English phrase, or an English compound (capability - based), is "
-         "left alone; an English word whose Indonesian counterpart is another word (online: "
+         "fotosintesis). A whole English phrase, an English compound (capability - based), or "
+         "an enumeration of English terms (physical, data link, network, session, dan "
+         "application) is left alone; an English word whose Indonesian counterpart is another word (online: "
          "daring) is a foreign-term.",
          "EYD V spells adapted loanwords the Indonesian way; English spellings mid-sentence are slips.",
          "partisipasi public yang kuat", "partisipasi publik yang kuat",
@@ -132,7 +133,9 @@ _RULES = [
     Rule("kan-an", "error", "spelling",
          "Flags -kan/-an confusion after a root ending in k: -kan doubles the k, -an does not; "
          "where both readings are words, a per-/peN-/ke- noun written with -kkan (pertunjukkan) "
-         "or a bare -an form whose -kkan verb is far commoner (letakan: letakkan) is suggested.",
+         "or a bare -an form whose -kkan verb is far commoner (letakan: letakkan) is suggested; a "
+         "-kan form whose only reading takes a listed root nobody writes (memasukan: meN- + pasu "
+         "+ -kan) is fixed to the commoner -kkan verb of a root in k (memasukkan).",
          "dimasukan and penunjukkan are frequent errors.",
          "dimasukan, penunjukkan", "dimasukkan, penunjukan",
          "Safe when the corrected form is the only valid analysis; by frequency a warning with "
@@ -227,7 +230,9 @@ _RULES = [
          "A doubled function word or affixed verb is a slip.",
          "sebuah hasil dari dari suatu kegiatan; hal itu menjadi menjadi masalah",
          "sebuah hasil dari suatu kegiatan; hal itu menjadi masalah",
-         "Safe, except after ber- (berbeda berbeda may mean berbeda-beda): a warning there."),
+         "Safe, except after ber- (berbeda berbeda may mean berbeda-beda): a warning there. A "
+         "function word whose reduplication is a word (tiap tiap, lagi lagi) is reported by the "
+         "reduplication rule instead, with both corrections and no fix."),
     Rule("capital-sentence", "warning", "style",
          "Flags a sentence that starts with a lowercase letter after a full stop.",
          "A sentence starts with a capital letter (PUEBI).",

@@ -300,7 +300,7 @@ class Checker:
             else:
                 for a, b in self._screen(line):
                     out.extend(self.check_line(line[a:b], start + a, paragraph_start=prev_end_blank and a == 0,
-                                               whole=line))
+                                               whole=line, whole_offset=start))
             if "ahu " in line:
                 out.extend(self._year_tahu(line, start))
             prev_end_blank = False
@@ -536,6 +536,7 @@ class Checker:
     _names: frozenset[str] = frozenset()
     _acronyms: frozenset[str] = frozenset()
     _whole: str = ""  # the line being checked, whole (check_line may see a window of it)
+    _whole_offset: int = 0  # where _whole starts in the text
     _wrapped: frozenset[int] = frozenset()
 
     def _hyphen_wraps(self, text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
@@ -590,10 +591,12 @@ class Checker:
         return out
 
     def check_line(self, line: str, offset: int, paragraph_start: bool = True,
-                   whole: str | None = None) -> list[Finding]:
-        """Findings on ``line`` (at ``offset``); ``whole`` is the full line when ``line``
-        is a window of it (rules about the line as a whole read that)."""
+                   whole: str | None = None, whole_offset: int | None = None) -> list[Finding]:
+        """Findings on ``line`` (at ``offset``); ``whole`` is the full line (at
+        ``whole_offset``) when ``line`` is a window of it (rules about the line as a whole
+        read that)."""
         self._whole = line if whole is None else whole
+        self._whole_offset = offset if whole_offset is None else whole_offset
         toks = tokenize(line, offset)
         out: list[Finding] = []
         words = [i for i, t in enumerate(toks) if t.kind == "word"]
@@ -1174,6 +1177,8 @@ class Checker:
     def _english(self, tok: Token, low: str, v: Verdict, in_english_phrase: bool,
                  toks: list[Token], i: int) -> Finding | None:
         entry = self.lex.english.get(low)
+        if not in_english_phrase and (entry or tok.text.islower()) and self._in_english_list(tok):
+            in_english_phrase = True
         if entry and not in_english_phrase and entry[1]:
             right, safe = entry
             right = transfer_case(tok.text, right)
@@ -1253,8 +1258,9 @@ class Checker:
             return True
         if va and vb:
             return True  # sosial-ekonomi, serba-serbi, bolak-balik
-        # rhyming reduplication with a non-word half: sayur-mayur, mondar-mandir
-        return (va or vb) and (a[-3:] == b[-3:] or a[:2] == b[:2])
+        # rhyming reduplication with a non-word half: sayur-mayur, mondar-mandir, and a sound
+        # word whose halves differ in the first letter only (lub-dub)
+        return (va or vb) and (a[-3:] == b[-3:] or a[:2] == b[:2] or (len(a) == len(b) and a[1:] == b[1:]))
 
     # ------------------------------------------------------------ pairs
     def _pair_rules(self, a: Token, b: Token, english: set[int], before: str = "", after: str = "") -> Finding | None:
@@ -1267,6 +1273,12 @@ class Checker:
         span = Token("word", a.start, b.end, f"{a.text} {b.text}")
         # repeated word: dari dari
         if la == lb:
+            if la in lex.function_words and self._hyphen_known(f"{la}-{lb}"):
+                # tiap tiap, lagi lagi: the function word's reduplication is a word too, so the
+                # hyphen may be what is missing
+                fix = f"{a.text}-{b.text}"
+                return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                     (fix, a.text), None, "context", "warning")
             if la in lex.function_words:
                 return self._finding(span, "repeated-word", f"repeated word: {a.text}", (a.text,), a.text,
                                      "context", "error")
@@ -1592,7 +1604,52 @@ class Checker:
             right = n + 1 < len(words) and joined(n, n + 1) and (pulls(n + 1, n) or (flags[n] and weak[n + 1]))
             if left or right:
                 mask.add(i)
+        mask |= self._english_list(toks, words, flags, weak)
         return mask
+
+    def _in_english_list(self, tok: Token) -> bool:
+        """Is ``tok`` an item of an enumeration of English terms in the whole line? (A
+        window of the fast path sees two words either side only; asked only before an
+        English word is reported for adaptation.)"""
+        whole = self._whole
+        if whole.count(",") < 2:
+            return False
+        toks = tokenize(whole, self._whole_offset)
+        words = [i for i, t in enumerate(toks) if t.kind == "word"]
+        return any(toks[i].start == tok.start for i in self._english_mask(toks, words))
+
+    @staticmethod
+    def _english_list(toks: list[Token], words: list[int], flags: list[bool], weak: list[bool]) -> set[int]:
+        """The words of an enumeration of English terms (physical, data link, network,
+        session, presentation, dan application): items between commas, the last one
+        after dan/atau, of one to three words. When three items or more, and half of
+        them or more, are English (every word English or unknown, one clearly English),
+        their words are cited English terms, not English words to adapt one by one."""
+        items: list[list[int]] = [[]]  # positions in ``words``
+        for n, i in enumerate(words):
+            if n and any(t.kind == "punct" for t in toks[words[n - 1] + 1:i]):
+                gap = "".join(t.text for t in toks[words[n - 1] + 1:i]).strip()
+                items.append([]) if gap == "," else items.extend(([], []))  # another mark ends the list
+            if toks[i].text.lower() in ("dan", "atau") and items[-1] == [] and len(items) > 1:
+                continue
+            items[-1].append(n)
+        found: set[int] = set()
+        run: list[list[int]] = []
+
+        def close() -> None:
+            english = [it for it in run if all(weak[n] for n in it) and any(flags[n] for n in it)]
+            if len(english) >= 3 and 2 * len(english) >= len(run):
+                found.update(words[n] for it in english for n in it)
+
+        for it in items:
+            if 1 <= len(it) <= 3:
+                run.append(it)
+                continue
+            close()
+            # a longer clause may end with the next list's first item (lapisan physical, ...)
+            run = [it[-1:]] if it else []
+        close()
+        return found
 
     # ------------------------------------------------------------ punctuation
     def _punctuation(self, line: str, offset: int, toks: list[Token]) -> list[Finding]:
