@@ -1229,3 +1229,9 @@ def test_a_repeated_function_word_whose_reduplication_is_a_word_is_not_fixed():
     assert _found("Berdasarkan peran tiap tiap komputer.") == [
         ("reduplication", "tiap tiap", None, ("tiap-tiap",), "warning")]
     assert _found("Data dari dari desa.")[0][:3] == ("repeated-word", "dari dari", "dari")
+
+
+def test_a_root_used_through_its_verb_makes_its_derivations_no_slips(sp):
+    # redam is never written alone, but meredam is common: teredam is no slip of terendam
+    assert sp.verdict("teredam").ok
+    assert sp.verdict("melakkan").rule == "typo-likely"  # lak has no verb anyone writes

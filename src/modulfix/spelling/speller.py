@@ -501,7 +501,10 @@ class Speller:
         # the roots of its valid readings: an invalid one (mengambar: meN- + gambar with the
         # wrong nasal) is the slip itself, not another affix choice on the neighbour's root
         roots = {a.root for a in self.analyses(w) if a.valid}
-        root_zipf = lex.zipf(best.root)
+        # how much the root is used: bare, or as its meN- or di- verb (redam is never written
+        # alone, but meredam is common, so teredam is no slip of terendam)
+        root_zipf = max(lex.zipf(f) for f in (best.root, generate(best.root, ("meN",)), "di" + best.root)
+                        if f != w)
         # two letters swapped towards a common word is a slip even when the rare form's
         # root is common too (terbukit: ter- + bukit, for terbukti)
         cands = [c for c in self.neighbours(w)
