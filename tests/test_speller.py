@@ -1235,3 +1235,13 @@ def test_a_root_used_through_its_verb_makes_its_derivations_no_slips(sp):
     # redam is never written alone, but meredam is common: teredam is no slip of terendam
     assert sp.verdict("teredam").ok
     assert not sp.verdict("melakkan").ok  # a slip of melakukan
+
+
+def test_adjective_of_a_noun_in_sis_prefixed_compound_and_partial_reduplication():
+    assert _found("Tekanan osmotik menjaga cairan sel.")[0][:3] == ("unknown-word", "osmotik", None)
+    assert _found("Ia suka berolah raga.") == [
+        ("compound-apart", "berolah raga", "berolahraga", ("berolahraga",), "error")]
+    assert _found("Kami bertanggung jawab penuh.") == []  # tanggung jawab is written apart
+    assert _found("Pertama tama, kita membaca.") == [
+        ("reduplication", "Pertama tama", "Pertama-tama", ("Pertama-tama",), "error")]
+    assert _found("Ia berlari lari kecil.")[0][2] == "berlari-lari"

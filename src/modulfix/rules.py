@@ -70,7 +70,8 @@ _RULES = [
          "unexplained change from other words (pameo: pamer), which is built like a listed "
          "loanword (inaktif beside aktif, industrialis beside industrial), or which ends like a "
          "loanword (-asi, -itas, -isme, -sional) that no close correction keeps (diseminasi), "
-         "the -if/-ik adjective of a listed noun in -i (degresif, empatik), re- before a listed "
+         "the -if/-ik adjective of a listed noun in -i (degresif, empatik) or the -tik/-tis "
+         "adjective of one in -sis (osmotik beside osmosis), re- before a listed "
          "loanword (redistribusi), a rare Latin term without its final vowel (sistol beside "
          "sistole), ber-, ter-, per-, di-, ke- or se- on a word written online that no root "
          "builds, two edits from anything else (berwewenang), or a unit symbol right after a number (250 kkal). "
@@ -206,12 +207,14 @@ _RULES = [
          "the root has verb forms (makan makanan: a verb and its object); a reduplication with a "
          "sound change the root list has (kocar-kacir, mondar-mandir, warna-warni) written apart "
          "when a half is no word alone (two words, tumpang tindih, are left alone); se-...-nya "
-         "written apart (sekurang kurangnya, sebaik baiknya). A repeated word with a "
+         "written apart (sekurang kurangnya, sebaik baiknya); ber-/ter-/se-/per- reduplication whose "
+         "second half is no standard word alone (pertama tama). A repeated word with a "
          "space (anak anak) is a suggestion (warning): it may be a slip; after a compound that "
          "ends with it (tata bahasa bahasa Melayu) it is not reported."),
     Rule("compound-apart", "error", "spelling",
          "Flags a compound written apart whose standard spelling is one word "
-         "(dictionaries/joined-compounds.txt): olah raga, nara sumber, kasat mata.",
+         "(dictionaries/joined-compounds.txt): olah raga, nara sumber, kasat mata; also with a "
+         "prefix on its first half (berolah raga: berolahraga).",
          "KBBI writes these compounds as one word.",
          "kami olah raga pagi", "kami olahraga pagi",
          "Safe, except when both halves are function words (dari pada, apa lagi: a suggestion)."),

@@ -82,6 +82,8 @@ _PASSIVE_CUES = frozenset("dapat bisa harus akan telah sudah belum perlu mudah s
                           "pernah segera".split())
 # Prefixes of an affixed reduplication: berjam-jam, sewaktu-waktu, bermain-main.
 _REDUP_PREFIXES = frozenset("ber be se ter".split())
+# prefixes taken by a compound written joined, which joins it whole (berolahraga)
+_COMPOUND_PREFIXES = ("ber", "di", "ter", "se", "per", "ke")
 ABBREVIATIONS = frozenset(
     "dll dsb dst dkk hlm no nos tel tlp jl kab kec prof dr drs ir st sp spd mpd mm mt msi ltd inc co tbk pte corp "
     "mr mrs ms vs etc eg ie al ed eds vol cet tahun thn bab pasal ayat gbr tab ibid op cit spp ssp subsp cf".split())
@@ -269,6 +271,7 @@ class Checker:
         self._di_triggers: dict[str, bool] = {}  # lowercase word -> can "di" + it fire a rule
         # first halves of the compounds written joined (olah of olahraga, dari of daripada)
         self._compound_heads = frozenset(c[:i] for c in self.lex.joined_compounds for i in range(2, len(c) - 1))
+        self._prefixed_compound_heads = frozenset(p + h for p in _COMPOUND_PREFIXES for h in self._compound_heads)
         # listed reduplications with a sound change (kocar-kacir, bolak-balik), by first half
         self._redup_heads = frozenset(w.split("-")[0] for w in self.lex.roots | self.lex.words
                                       if w.count("-") == 1)
@@ -462,7 +465,15 @@ class Checker:
     def _is_head(self, low: str) -> bool:
         """Can ``low`` be the first word of a two-word rule (the fast path asks)?"""
         return (low in ("di", "ke") or low in self._tails or low in self.lex.confusables
-                or low in self._compound_heads or low in self._redup_heads or low[:2] == "se")
+                or low in self._compound_heads or low in self._redup_heads or low[:2] == "se"
+                or bool(self._prefixed_heads(low)))
+
+    def _prefixed_heads(self, low: str) -> list[str]:
+        """``low`` without a plain prefix, when that is the first half of a compound written
+        joined (berolah: olah of olahraga)."""
+        if low not in self._prefixed_compound_heads:
+            return []
+        return [low[len(p):] for p in _COMPOUND_PREFIXES if low.startswith(p) and low[len(p):] in self._compound_heads]
 
     def _pair_trigger(self, a: str, b: str) -> bool:
         """Could a two-word rule fire on two quiet words (dari dari, di lakukan, ...)?"""
@@ -475,6 +486,8 @@ class Checker:
             return True  # satu persatu
         if lb in self.lex.confusables.get(la, ()) or (la + lb) in self.lex.joined_compounds:
             return True
+        if any(h + lb in self.lex.joined_compounds for h in self._prefixed_heads(la)):
+            return True  # berolah raga
         if la == "ke" and lb.endswith("an"):
             return True  # ke selamatan
         if la in self._redup_heads and self.sp.is_root(f"{la}-{lb}"):
@@ -1333,6 +1346,14 @@ class Checker:
             fix = f"{a.text}-{b.text}"
             return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                  (fix,), fix, "morphology", "error")
+        # the same with a second half that is no standard word alone: pertama tama (tama
+        # is no word, so the hyphen is the only reading)
+        if len(lb) >= 3 and la.endswith(lb) and la != lb and b.text.islower() and a.text[1:].islower() \
+                and la[: len(la) - len(lb)] in _REDUP_PREFIXES | {"per"} and sp.is_valid(la) \
+                and not sp.is_valid(lb) and lb not in lex.function_words:
+            fix = f"{a.text}-{b.text}"
+            return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                 (fix,), fix, "morphology", "error")
         # se-...-nya reduplication written apart: sekurang kurangnya, sebaik baiknya
         if len(la) >= 5 and la[:2] == "se" and lb == la[2:] + "nya" and a.text[1:].islower() \
                 and b.text.islower() and sp.is_valid(la[2:]) and lex.zipf(la[2:]) >= 3.0:
@@ -1403,6 +1424,14 @@ class Checker:
             return self._finding(span, "compound-apart", f"written as one word: {fix}", (fix,),
                                  None if both_function else fix, lex.sources["joined_compounds"],
                                  "warning" if both_function else "error")
+        # the same with a prefix on its first half: berolah raga (berolahraga)
+        if not b.text[0].isupper() and a.text[1:].islower() and len(la) > 5:
+            for head in self._prefixed_heads(la):
+                joined = la + lb
+                if (head + lb) in lex.joined_compounds and sp.is_valid(joined) and head not in lex.function_words:
+                    fix = transfer_case(a.text, joined)
+                    return self._finding(span, "compound-apart", f"written as one word: {fix}", (fix,), fix,
+                                         lex.sources["joined_compounds"], "error")
         # a word broken apart: pe nyuluhan, keuang an, ber diferensiasi
         broken = self._broken_word(a, b)
         if broken is not None:

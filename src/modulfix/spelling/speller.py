@@ -707,6 +707,15 @@ class Speller:
                            f"word not in the dictionary (an adjective of {noun}?); closest: {top.text}",
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
                            how=f"unknown; the -{w[-2:]} adjective of the listed noun {noun}")
+        noun = w[:-3] + "sis"
+        if len(w) >= 7 and w.endswith(("tik", "tis")) and self.is_valid(noun) and not (
+                top.zipf >= TYPO_D1_ZIPF and is_slip(w, top.text, strict=True)):
+            # osmotik beside osmosis, as hipnotik beside hipnosis and simbiotik beside
+            # simbiosis: the loan adjective of a listed noun in -sis, not a slip
+            return Verdict(w, "info", "unknown-word",
+                           f"word not in the dictionary (an adjective of {noun}?); closest: {top.text}",
+                           tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
+                           how=f"unknown; the -{w[-3:]} adjective of the listed noun {noun}")
         latin = next((c.text for c in cands if c.distance == 1 and c.text[:-1] == w and c.text[-1] in "ae"
                       and c.zipf < 3.0 and len(w) >= 5 and w[-1] not in "aeiou"), "")
         if latin and not any(c.zipf >= NON_SLIP_FIX_ZIPF for c in cands if c.distance == 1):
