@@ -31,6 +31,7 @@ SPECS: dict[str, tuple[int, dict]] = {
     "proper-case.tsv": (2, {}),
     "words.txt": (1, {}),
     "roots-exclude.txt": (2, {}),
+    "per-units.txt": (1, {}),
     "confusables.tsv": (3, {2: lambda v: v.split() == sorted(set(v.split())) and v == " ".join(v.split())}),
 }
 DI_CLASSES = {"place", "direction", "time", "demonstrative", "question"}

@@ -1245,3 +1245,9 @@ def test_adjective_of_a_noun_in_sis_prefixed_compound_and_partial_reduplication(
     assert _found("Pertama tama, kita membaca.") == [
         ("reduplication", "Pertama tama", "Pertama-tama", ("Pertama-tama",), "error")]
     assert _found("Ia berlari lari kecil.")[0][2] == "berlari-lari"
+
+
+def test_per_each_before_a_unit_is_written_apart():
+    assert _found("Biaya makan perhari Rp50.000.") == [
+        ("preposition-joined", "perhari", "per hari", ("per hari",), "error")]
+    assert _found("Ia menjadi perantara kedua pihak.") == []  # a per- word of its own

@@ -144,8 +144,9 @@ _RULES = [
     Rule("preposition-joined", "error", "spelling",
          "Flags the preposition di/ke written joined to a place, direction or time word, di "
          "joined to a function word that no verb is made of (disetiap, diberbagai, dikemudian) "
-         "when that joined form is written online, and per (each) joined between a word and "
-         "itself (satu persatu).",
+         "when that joined form is written online, per (each) joined between a word and "
+         "itself (satu persatu), and per joined to a noun of time or measure "
+         "(dictionaries/per-units.txt: perhari, perorang).",
          "di/ke as prepositions are written apart; as prefixes they are joined (PUEBI).",
          "dimana, disini, disekitar, kemana", "di mana, di sini, di sekitar, ke mana",
          "Safe: the word list (dictionaries/di-places.txt) excludes real passive verbs, and a "

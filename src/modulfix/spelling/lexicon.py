@@ -26,7 +26,7 @@ from pathlib import Path
 from modulfix import __version__
 from modulfix.resources import dictionaries_dir
 
-FORMAT = 10  # bump when the compiled layout or the build logic changes
+FORMAT = 11  # bump when the compiled layout or the build logic changes
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Lexicon:
     bound_free: frozenset[str] = frozenset()  # bound forms that are also words (antar, anti)
     pun_joined: frozenset[str] = frozenset()
     di_places: dict[str, str] = field(default_factory=dict)  # word -> class
+    per_units: frozenset[str] = frozenset()  # nouns written apart after per (per hari)
     function_words: frozenset[str] = frozenset()
     proper_case: dict[str, str] = field(default_factory=dict)
     melting_exceptions: frozenset[str] = frozenset()
@@ -98,7 +99,7 @@ DATA_FILES = (
     "nonstandard.tsv", "english.tsv", "compounds.txt", "joined-compounds.txt",
     "bound-forms.txt", "pun-joined.txt", "di-places.txt", "function-words.txt",
     "proper-case.tsv", "words.txt", "roots-exclude.txt", "melting-exceptions.txt",
-    "confusables.tsv",
+    "confusables.tsv", "per-units.txt",
 )
 
 
@@ -166,6 +167,7 @@ def build() -> Lexicon:
     lex.bound_free = frozenset(r[0].lower() for r in bound if r[1].startswith("also-free"))
     lex.pun_joined = frozenset(r[0].lower() for r in read_rows(d / "pun-joined.txt"))
     lex.di_places = {r[0].lower(): r[1] for r in read_rows(d / "di-places.txt", 2)}
+    lex.per_units = frozenset(r[0].lower() for r in read_rows(d / "per-units.txt"))
     lex.function_words = frozenset(r[0].lower() for r in read_rows(d / "function-words.txt"))
     lex.proper_case = {r[0].lower(): r[1] for r in read_rows(d / "proper-case.tsv", 2)}
     lex.melting_exceptions = frozenset(r[0].lower() for r in read_rows(d / "melting-exceptions.txt"))
@@ -204,6 +206,7 @@ def build() -> Lexicon:
         "bound_forms": "dictionaries/bound-forms.txt",
         "pun_joined": "dictionaries/pun-joined.txt",
         "di_places": "dictionaries/di-places.txt",
+        "per_units": "dictionaries/per-units.txt",
         "function_words": "dictionaries/function-words.txt",
         "proper_case": "dictionaries/proper-case.tsv",
         "confusables": "dictionaries/confusables.tsv",

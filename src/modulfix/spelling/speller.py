@@ -230,7 +230,9 @@ class Speller:
         if place:
             return Verdict(w, "error", "preposition-joined",
                            f"preposition written as a prefix; write it apart: {place}", (place,),
-                           place, lex.sources["di_places"], how="di-/ke- + place, direction or time word")
+                           place, lex.sources["per_units" if w.startswith("per") else "di_places"],
+                           how="per + unit of time or measure" if w.startswith("per") else
+                           "di-/ke- + place, direction or time word")
         if self.is_root(w):
             return _ok(w, "listed standard form", self._list_of(w))
         analyses = self.analyses(w)
@@ -318,6 +320,9 @@ class Speller:
                 if w in lex.joined_compounds or w in lex.words:
                     continue
                 return f"{prep} {rest}"
+        rest = w[3:]
+        if w.startswith("per") and rest in lex.per_units and w not in lex.words and not self.is_root(w):
+            return f"per {rest}"  # perhari, perorang: per (each) is written apart
         return ""
 
     def _has_verb_forms(self, root: str) -> bool:
