@@ -1251,3 +1251,8 @@ def test_per_each_before_a_unit_is_written_apart():
     assert _found("Biaya makan perhari Rp50.000.") == [
         ("preposition-joined", "perhari", "per hari", ("per hari",), "error")]
     assert _found("Ia menjadi perantara kedua pihak.") == []  # a per- word of its own
+
+
+def test_a_listed_word_broken_after_an_unwritten_first_half():
+    assert _found("Sel darah merah atau eritro sit berbentuk cakram.") == [
+        ("split-word", "eritro sit", "eritrosit", ("eritrosit",), "error")]

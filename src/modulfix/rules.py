@@ -190,7 +190,7 @@ _RULES = [
          "Flags a word broken apart by a stray space: a suffix or particle written apart "
          "(Membangkit kan), a lone prefix, also capitalised (pe nyuluhan, ber diferensiasi, Ber "
          "tambah; per or ke before a word nobody writes: per mukiman, Ke luarga), a "
-         "fragment (keuang an, keseim bangan, eri trosit) or two unwritten halves of a regular "
+         "fragment (keuang an, keseim bangan, eri trosit, eritro sit) or two unwritten halves of a regular "
          "derivation (perke cambahan). The joined word must be standard or a common attested "
          "word, not English (base camp); two real words (di rumah, pen biru) are never joined.",
          "Suffixes, particles and prefixes are joined; broken words come from PDF extraction and slips.",

@@ -1522,7 +1522,9 @@ class Checker:
         # whole is a regular derivation of a common root
         unwritten = za == 0 and zb == 0 and sp._confixed(joined)
         # a listed word whose second half is no word nor written (eri trosit)
-        listed = bad_b and zb == 0 and len(lb) >= 4 and (joined in lex.words or joined in lex.roots)
+        # ... or whose first half is (eritro sit)
+        listed = ((bad_b and zb == 0 and len(lb) >= 4) or (bad_a and za == 0 and len(la) >= 4)) and (
+            joined in lex.words or joined in lex.roots)
         if not (bad_a or bad_b or fragment or unwritten or (zj >= 3.0 and (za == 0 or zb == 0))):
             return None
         if zj < 3.0 and not fragment and not unwritten and not listed \
