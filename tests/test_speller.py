@@ -1256,3 +1256,17 @@ def test_per_each_before_a_unit_is_written_apart():
 def test_a_listed_word_broken_after_an_unwritten_first_half():
     assert _found("Sel darah merah atau eritro sit berbentuk cakram.") == [
         ("split-word", "eritro sit", "eritrosit", ("eritrosit",), "error")]
+
+
+def test_a_common_word_capitalised_once_beside_its_lowercase_uses_is_a_stray_capital():
+    text = ("Kapiler adalah pembuluh halus.\nSel menembus dinding Kapiler untuk menuju jaringan.\n"
+            "Dinding kapiler tipis. Darah di kapiler mengalir pelan.\n")
+    assert [(f.rule, f.text, f.fix, f.severity) for f in check_text(text)] == [
+        ("capital-midsentence", "Kapiler", None, "warning")]
+    # the document never writes it in lowercase twice: no evidence
+    assert check_text("Sel menembus dinding Kapiler untuk menuju jaringan.\nDinding kapiler tipis.\n") == []
+    # a title-case heading, and a title after a number
+    heading = "G. Kelainan dan Penyakit pada Sistem Peredaran Darah\npenyakit itu dan penyakit lain.\n"
+    assert check_text(heading) == []
+    law = "Undang-Undang Nomor 1 Tahun 1974 tentang Perkawinan yang baru.\nperkawinan dan perkawinan adat.\n"
+    assert check_text(law) == []

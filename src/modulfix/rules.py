@@ -244,12 +244,16 @@ _RULES = [
          "Suggestion only: a full stop may end an abbreviation the dictionaries do not know."),
     Rule("capital-midsentence", "error", "style",
          "Flags a function word capitalised in the middle of a sentence: between lowercase words, "
-         "or after a comma before a lowercase word (km/jam, Tetapi tinggi).",
+         "or after a comma before a lowercase word (km/jam, Tetapi tinggi); and a common word "
+         "capitalised once between lowercase words that the same document writes in lowercase at "
+         "least twice elsewhere (dinding Kapiler untuk, beside kapiler), unless it is a place noun, "
+         "in a title-case heading, or after a title (Nomor 1 Tahun 1974 tentang Perkawinan).",
          "Capitals mark sentence starts and names; function words are never names.",
          "tidak berdaya baik Karena hambatan", "tidak berdaya baik karena hambatan",
          "Safe, except for words that mostly open a sentence (namun, sementara, selanjutnya, "
          "kemudian, akhirnya): there a missing full stop is as likely, so the lowercase is only "
-         "suggested."),
+         "suggested. A common word capitalised by document evidence is a warning with the "
+         "suggestion: it may be a name the document also uses as a word."),
     Rule("capital-proper", "error", "style",
          "Flags a word that is always capitalised written in lowercase (religions, days, months, "
          "places in dictionaries/proper-case.tsv), an author's name in an in-text citation "

@@ -51,6 +51,7 @@ _TAHU_YEAR = re.compile(r"(?<![^\W\d_])([Tt]ahu)\s+((?:19|20)\d\d(?!\d|[.,]\d)|a
 NAME = Verdict("", "info", "unknown-word", "word not in the dictionary (a name?)", how="unknown; a name")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _CAPS_RUN = re.compile(r"[A-Z][A-Z]+")
+_MID_CAP = re.compile(r"(?<=[a-z] )[A-Z][a-z]{3,}\b")  # dinding Kapiler: a capital after a lowercase word
 _WRAP_HEAD = re.compile(r"[^\W\d_]+(?=-\s*$)")
 # The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
 _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -66,6 +67,9 @@ _CLOSE = frozenset(")]}”’")
 # A capitalised unknown word is auto-fixed only towards a word at least this frequent;
 # in an all-caps heading (BAB II PEMBAHSAN), towards one at least HEADING_FIX_ZIPF.
 CAPITAL_FIX_ZIPF = 4.5
+# A common word written capitalised once mid-sentence is a slip of the capital when the
+# document writes it in lowercase at least this often.
+STRAY_LOWER_MIN = 2
 HEADING_FIX_ZIPF = 3.5
 # Pronouns are capitalised on purpose when they refer to God (Ia, Dia, Engkau) or as
 # the polite Anda: never a capital-midsentence error.
@@ -203,9 +207,10 @@ class NameCounter:
 
     def __init__(self) -> None:
         self.cap: dict[str, int] = {}  # lowercased -> times written with a capital first letter
-        self.lower: set[str] = set()  # forms written without one
+        self.lower: dict[str, int] = {}  # forms written without one: how often
         self.acronyms: set[str] = set()  # as written: in capitals on a line of running text
         self.short: dict[str, int] = {}  # lowercase words of up to six letters: how often
+        self.mid_cap: dict[str, int] = {}  # lowercased -> times capitalised right after a lowercase word
 
     def add(self, text: str, spans: list[tuple[int, int]]) -> None:
         from collections import Counter
@@ -218,9 +223,13 @@ class NameCounter:
             if w[0].isupper():
                 cap[w.lower()] = cap.get(w.lower(), 0) + n
             else:
-                self.lower.add(w)
+                self.lower[w] = self.lower.get(w, 0) + n
                 if len(w) <= 6:
                     self.short[w] = self.short.get(w, 0) + n
+        mid = self.mid_cap
+        for w in _MID_CAP.findall(joined):
+            low = w.lower()
+            mid[low] = mid.get(low, 0) + 1
         # acronyms: words of two to six capitals on a line that has lowercase letters too
         # (in an all-caps heading the capitals are the heading's, not the word's)
         acronyms = self.acronyms
@@ -240,6 +249,8 @@ class NameCounter:
     def names(self) -> DocumentNames:
         out = DocumentNames(w for w, n in self.cap.items() if n >= 2 and w not in self.lower)
         out.cap = dict(self.cap)
+        out.lower = self.lower
+        out.mid_cap = self.mid_cap
         # written in lowercase more than once, it is meant so (25 basis poin bps; BPS elsewhere)
         out.acronyms = frozenset(w.lower() for w in self.acronyms if self.short.get(w.lower(), 0) <= 1)
         return out
@@ -251,7 +262,18 @@ class DocumentNames(frozenset):
     slip from a more frequent one (:meth:`twins`) are computed once per document."""
 
     cap: dict[str, int]
+    lower: dict[str, int]
+    mid_cap: dict[str, int]
     acronyms: frozenset[str] = frozenset()
+
+    def strays(self, checker: Checker) -> frozenset[str]:
+        """Common words the document writes in lowercase at least twice and capitalised
+        once (Kapiler beside kapiler, kapiler): that capital, mid-sentence, is a slip."""
+        got = self.__dict__.get("_strays")
+        if got is None:
+            got = self.__dict__["_strays"] = checker.document_strays(
+                self.__dict__.get("mid_cap", {}), self.__dict__.get("lower", {}))
+        return got
 
     def twins(self, checker: Checker) -> dict[str, str]:
         got = self.__dict__.get("_twins")
@@ -290,6 +312,8 @@ class Checker:
         # acronyms the document writes in capitals in running text (FIVB): their lowercase
         # forms there are case errors (fivb)
         self._acronyms = getattr(self._names, "acronyms", frozenset())
+        # common words written capitalised once and in lowercase elsewhere (Kapiler)
+        self._strays = self._names.strays(self) if isinstance(self._names, DocumentNames) else frozenset()
         self._wrapped = self._hyphen_wraps(text, spans)
         out: list[Finding] = []
         prev_end_blank = paragraph_start
@@ -326,6 +350,7 @@ class Checker:
         heads = self._heads
         twins = self._twins
         acronyms = self._acronyms
+        strays = self._strays
         spans: list[tuple[int, int]] = []
         states: list = []
         marked: list[int] = []
@@ -340,7 +365,8 @@ class Checker:
             if q is _MISSING:
                 q = quiet[w] = self._token_quiet(w)
             states.append(q)
-            if (twins and w[0].isupper() and w.lower() in twins) or (acronyms and w in acronyms):
+            if (twins and w[0].isupper() and w.lower() in twins) or (acronyms and w in acronyms) or (
+                    strays and w[0].isupper() and w.lower() in strays):
                 marked.append(n)
             elif q is not True:
                 if q is False:
@@ -548,6 +574,7 @@ class Checker:
 
     _names: frozenset[str] = frozenset()
     _acronyms: frozenset[str] = frozenset()
+    _strays: frozenset[str] = frozenset()
     _whole: str = ""  # the line being checked, whole (check_line may see a window of it)
     _whole_offset: int = 0  # where _whole starts in the text
     _wrapped: frozenset[int] = frozenset()
@@ -585,6 +612,15 @@ class Checker:
         counter = NameCounter()
         counter.add(text, spans)
         return counter.names()
+
+    def document_strays(self, mid_cap: dict[str, int], lower: dict[str, int]) -> frozenset[str]:
+        """See :meth:`DocumentNames.strays`: lowercased, standard, not a name PUEBI
+        capitalises, not a function word (their own rule) nor a pronoun."""
+        lex, sp = self.lex, self.sp
+        return frozenset(w for w, n in mid_cap.items()
+                         if n == 1 and lower.get(w, 0) >= STRAY_LOWER_MIN and len(w) >= 4 and w.isalpha()
+                         and w not in lex.proper_case and w not in lex.function_words and w not in _PRONOUNS
+                         and sp.is_valid(w))
 
     def document_twins(self, cap: dict[str, int]) -> dict[str, str]:
         """Capitalised words written once that one clear slip makes of a name written
@@ -628,7 +664,8 @@ class Checker:
             nxt = toks[words[n + 1]] if n + 1 < len(words) else None
             gap = line[tok.end - offset: nxt.start - offset] if nxt else ""
             adjacent = nxt is not None and gap.strip() == "" and gap != ""
-            if self.fast and quiet[n] is True and not self._after_sentence_end(toks, i) and (
+            if self.fast and quiet[n] is True and not self._after_sentence_end(toks, i) and not (
+                    self._strays and tok.text[:1].isupper() and tok.text.lower() in self._strays) and (
                     not adjacent or (quiet[n + 1] is not False and not self._pair_trigger(tok.text, nxt.text))) \
                     and not (cites and tok.text[:1].islower() and self._cited_author(toks, i)):
                 continue  # a quiet word with a quiet neighbour: nothing can fire
@@ -967,6 +1004,13 @@ class Checker:
             return self._finding(tok, "capital-midsentence",
                                  f"no capital letter in the middle of a sentence: {low}",
                                  (low,), low, self.lex.sources["function_words"], "error")
+        if v.ok and low in self._strays and tok.text[1:].islower() and self._lower_neighbours(toks, i) \
+                and self._adjacent_words(toks, i) and not self._named_place(toks, i) \
+                and tok.text not in _PLACE_NOUNS and not self._in_title(toks, i):
+            # dinding Kapiler untuk, beside kapiler twice elsewhere: the capital is a slip
+            return self._finding(tok, "capital-midsentence",
+                                 f"no capital letter in the middle of a sentence: {low}? (written so elsewhere)",
+                                 (low,), None, "document", "warning")
         if v.ok or v.rule in ("unknown-word", "foreign-term"):
             return None
         if v.rule in ("nonstandard", "preposition-joined", "pun-apart", "kan-an", "typo-likely") \
@@ -1572,6 +1616,36 @@ class Checker:
         while j >= 0 and toks[j].kind == "space":
             j -= 1
         return j > 0 and toks[j].text == ","
+
+    def _in_title(self, toks: list[Token], i: int) -> bool:
+        """A heading in title case (Kelainan dan Penyakit pada Sistem Peredaran Darah), or
+        a title inside the sentence: a capital (not a sentence start) or a number among
+        the three words before (Undang-Undang Nomor 1 Tahun 1974 tentang Perkawinan)."""
+        words = _FAST_WORD.findall(self._whole)
+        if all(w[:1].isupper() or w in self.lex.function_words for w in words):
+            return True
+        j, seen = i - 1, 0
+        while j >= 0 and seen < 3:
+            t = toks[j]
+            if t.kind == "num":
+                return True
+            if t.kind == "word":
+                seen += 1
+                if t.text[:1].isupper() and not self._after_sentence_end(toks, j) and j > 0:
+                    return True
+            elif t.kind == "punct" and t.text in _SENT_END:
+                break
+            j -= 1
+        return False
+
+    @staticmethod
+    def _adjacent_words(toks: list[Token], i: int) -> bool:
+        """Words right before and after token ``i``, with only spaces between."""
+        def word_at(j: int, step: int) -> bool:
+            while 0 <= j < len(toks) and toks[j].kind == "space":
+                j += step
+            return 0 <= j < len(toks) and toks[j].kind == "word"
+        return word_at(i - 1, -1) and word_at(i + 1, 1)
 
     @staticmethod
     def _lower_neighbours(toks: list[Token], i: int) -> bool:
