@@ -1270,3 +1270,14 @@ def test_a_common_word_capitalised_once_beside_its_lowercase_uses_is_a_stray_cap
     assert check_text(heading) == []
     law = "Undang-Undang Nomor 1 Tahun 1974 tentang Perkawinan yang baru.\nperkawinan dan perkawinan adat.\n"
     assert check_text(law) == []
+
+
+def test_a_name_the_document_capitalises_elsewhere_written_once_in_lowercase():
+    text = "Menurut Gorys keraf dalam bukunya.\nKeraf, Gorys. 1981. Eksposisi.\n"
+    assert [(f.rule, f.text, f.fix, f.severity) for f in check_text(text)] == [
+        ("capital-proper", "keraf", None, "warning")]
+    # a term capitalised only at the start of a list item is no name
+    assert all(f.rule != "capital-proper" for f in check_text("- Trakea: saluran udara.\nUdara masuk ke trakea.\n"))
+    # Bank danamon: the lowercase name after it is the slip, not the capital of Bank
+    bank = "Dana di Bank danamon naik.\nbank itu dan bank lain.\n"
+    assert all(f.text != "Bank" for f in check_text(bank))

@@ -260,11 +260,15 @@ _RULES = [
          "written in lowercase: (mulyasa, 2013), sanjaya (2008), an unknown word after a "
          "capitalised place noun, also one that could be read as two words run together: Kecamatan "
          "cugenang, Kecamatan gunungpati (Gunungpati, not gunung pati), and an acronym the same document writes "
-         "in capitals in running text, written once in lowercase (FIVB ... fivb).",
+         "in capitals in running text, written once in lowercase (FIVB ... fivb); and a word "
+         "that is no standard Indonesian nor English, written once in lowercase, that the same "
+         "document capitalises elsewhere, alone mid-sentence or right after a capitalised word "
+         "(Gorys keraf, with Keraf in the references).",
          "PUEBI capitalises names of religions, days, months, God, places and people.",
          "agama islam, hari senin; (mulyasa, 2013)", "agama Islam, hari Senin; (Mulyasa, 2013)",
          "Safe (a citation's author, and a document's acronym, are checked only when the word "
-         "is not standard Indonesian; a lowercase form written twice is meant so: 25 bps)."),
+         "is not standard Indonesian; a lowercase form written twice is meant so: 25 bps). A "
+         "name known only from the document is a warning with the suggestion, never fixed."),
     Rule("punct-double", "warning", "punctuation",
          "Flags doubled punctuation: ',,' ',.' '.,' ',)'.",
          "Doubled marks are slips.", "sosial,, secara", "sosial, secara", "Safe."),

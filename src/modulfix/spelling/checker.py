@@ -51,7 +51,9 @@ _TAHU_YEAR = re.compile(r"(?<![^\W\d_])([Tt]ahu)\s+((?:19|20)\d\d(?!\d|[.,]\d)|a
 NAME = Verdict("", "info", "unknown-word", "word not in the dictionary (a name?)", how="unknown; a name")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _CAPS_RUN = re.compile(r"[A-Z][A-Z]+")
-_MID_CAP = re.compile(r"(?<=[a-z] )[A-Z][a-z]{3,}\b")  # dinding Kapiler: a capital after a lowercase word
+# dinding Kapiler untuk: a capital after a lowercase word, not the first of a capitalised
+# sequence (dalam Kanagarian Koto Nan IV)
+_MID_CAP = re.compile(r"(?<=[a-z] )[A-Z][a-z]{3,}\b(?! [A-Z])")
 _WRAP_HEAD = re.compile(r"[^\W\d_]+(?=-\s*$)")
 # The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
 _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -210,7 +212,7 @@ class NameCounter:
         self.lower: dict[str, int] = {}  # forms written without one: how often
         self.acronyms: set[str] = set()  # as written: in capitals on a line of running text
         self.short: dict[str, int] = {}  # lowercase words of up to six letters: how often
-        self.mid_cap: dict[str, int] = {}  # lowercased -> times capitalised right after a lowercase word
+        self.mid_cap: dict[str, int] = {}  # lowercased -> times capitalised alone after a lowercase word
 
     def add(self, text: str, spans: list[tuple[int, int]]) -> None:
         from collections import Counter
@@ -798,6 +800,13 @@ class Checker:
             right = text[0].upper() + text[1:]
             return self._finding(tok, "capital-proper", f"an author's name in a citation: {right}",
                                  (right,), right, "citation pattern", "error")
+        if not cap and text == low and len(low) >= 4 and not v.ok and self._name_elsewhere(low) and (
+                getattr(self._names, "mid_cap", {}).get(low, 0) >= 1 or self._after_name(toks, i)):
+            # Gorys keraf, with Keraf in the reference list: a name the document capitalises
+            right = text[0].upper() + text[1:]
+            return self._finding(tok, "capital-proper", f"a name, written {right} elsewhere in this document",
+                                 (right,) + tuple(s for s in v.suggestions[:2] if s != right), None,
+                                 "document", "warning")
         if not cap and low in self._acronyms and text == low and not self.sp.is_valid(low) \
                 and not self._english_dominant(low):
             right = low.upper()
@@ -1006,8 +1015,10 @@ class Checker:
                                  (low,), low, self.lex.sources["function_words"], "error")
         if v.ok and low in self._strays and tok.text[1:].islower() and self._lower_neighbours(toks, i) \
                 and self._adjacent_words(toks, i) and not self._named_place(toks, i) \
-                and tok.text not in _PLACE_NOUNS and not self._in_title(toks, i):
+                and tok.text not in _PLACE_NOUNS and not self._in_title(toks, i) \
+                and self.sp.is_valid(_neighbour_word(toks, i, 1).lower()):
             # dinding Kapiler untuk, beside kapiler twice elsewhere: the capital is a slip
+            # (not Bank danamon, Sungai citarum: there the name after it lacks its capital)
             return self._finding(tok, "capital-midsentence",
                                  f"no capital letter in the middle of a sentence: {low}? (written so elsewhere)",
                                  (low,), None, "document", "warning")
@@ -1616,6 +1627,26 @@ class Checker:
         while j >= 0 and toks[j].kind == "space":
             j -= 1
         return j > 0 and toks[j].text == ","
+
+    def _after_name(self, toks: list[Token], i: int) -> bool:
+        """Right after a capitalised word that is not a sentence start (Gorys keraf)."""
+        j = i - 1
+        while j >= 0 and toks[j].kind == "space":
+            j -= 1
+        if j <= 0 or toks[j].kind != "word" or not toks[j].text[:1].isupper():
+            return False
+        k = j - 1
+        while k >= 0 and toks[k].kind == "space":
+            k -= 1
+        return k >= 0 and toks[k].kind == "word"
+
+    def _name_elsewhere(self, low: str) -> bool:
+        """Is ``low`` (not a standard word, not English) written capitalised elsewhere in the
+        document and nowhere else in lowercase?"""
+        names = self._names
+        cap, lower = getattr(names, "cap", None), getattr(names, "lower", None)
+        return bool(cap) and cap.get(low, 0) >= 1 and lower is not None and lower.get(low, 0) == 1 \
+            and not self.sp.is_valid(low) and self.lex.english_words.get(low, 0.0) < ENGLISH_ZIPF
 
     def _in_title(self, toks: list[Token], i: int) -> bool:
         """A heading in title case (Kelainan dan Penyakit pada Sistem Peredaran Darah), or
