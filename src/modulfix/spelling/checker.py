@@ -53,7 +53,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 _CAPS_RUN = re.compile(r"[A-Z][A-Z]+")
 # dinding Kapiler untuk: a capital after a lowercase word, not the first of a capitalised
 # sequence (dalam Kanagarian Koto Nan IV)
-_MID_CAP = re.compile(r"(?<=[a-z] )[A-Z][a-z]{3,}\b(?! [A-Z])")
+_MID_CAP = re.compile(r"[a-z] ([A-Z][a-z]{3,})\b(?! [A-Z])")
 _WRAP_HEAD = re.compile(r"[^\W\d_]+(?=-\s*$)")
 # The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
 _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -368,7 +368,8 @@ class Checker:
                 q = quiet[w] = self._token_quiet(w)
             states.append(q)
             if (twins and w[0].isupper() and w.lower() in twins) or (acronyms and w in acronyms) or (
-                    strays and w[0].isupper() and w.lower() in strays):
+                    strays and w[0].isupper() and prev[:1].islower() and w.lower() in strays
+                    and line[m.end() + 1:m.end() + 2].islower()):
                 marked.append(n)
             elif q is not True:
                 if q is False:
@@ -514,7 +515,8 @@ class Checker:
             return True  # satu persatu
         if lb in self.lex.confusables.get(la, ()) or (la + lb) in self.lex.joined_compounds:
             return True
-        if any(h + lb in self.lex.joined_compounds for h in self._prefixed_heads(la)):
+        if la in self._prefixed_compound_heads and any(h + lb in self.lex.joined_compounds
+                                                       for h in self._prefixed_heads(la)):
             return True  # berolah raga
         if la == "ke" and lb.endswith("an"):
             return True  # ke selamatan
@@ -577,6 +579,7 @@ class Checker:
     _names: frozenset[str] = frozenset()
     _acronyms: frozenset[str] = frozenset()
     _strays: frozenset[str] = frozenset()
+    _listed_english: tuple = (None, frozenset())  # (line, offset) -> starts of its listed English terms
     _whole: str = ""  # the line being checked, whole (check_line may see a window of it)
     _whole_offset: int = 0  # where _whole starts in the text
     _wrapped: frozenset[int] = frozenset()
@@ -1480,7 +1483,7 @@ class Checker:
                                  None if both_function else fix, lex.sources["joined_compounds"],
                                  "warning" if both_function else "error")
         # the same with a prefix on its first half: berolah raga (berolahraga)
-        if not b.text[0].isupper() and a.text[1:].islower() and len(la) > 5:
+        if la in self._prefixed_compound_heads and not b.text[0].isupper() and a.text[1:].islower():
             for head in self._prefixed_heads(la):
                 joined = la + lb
                 if (head + lb) in lex.joined_compounds and sp.is_valid(joined) and head not in lex.function_words:
@@ -1740,7 +1743,8 @@ class Checker:
             right = n + 1 < len(words) and joined(n, n + 1) and (pulls(n + 1, n) or (flags[n] and weak[n + 1]))
             if left or right:
                 mask.add(i)
-        mask |= self._english_list(toks, words, flags, weak)
+        if sum(flags) >= 3:
+            mask |= self._english_list(toks, words, flags, weak)
         return mask
 
     def _in_english_list(self, tok: Token) -> bool:
@@ -1750,9 +1754,12 @@ class Checker:
         whole = self._whole
         if whole.count(",") < 2:
             return False
-        toks = tokenize(whole, self._whole_offset)
-        words = [i for i, t in enumerate(toks) if t.kind == "word"]
-        return any(toks[i].start == tok.start for i in self._english_mask(toks, words))
+        key = (whole, self._whole_offset)
+        if self._listed_english[0] != key:  # once per line, however many words ask
+            toks = tokenize(whole, self._whole_offset)
+            words = [i for i, t in enumerate(toks) if t.kind == "word"]
+            self._listed_english = (key, frozenset(toks[i].start for i in self._english_mask(toks, words)))
+        return tok.start in self._listed_english[1]
 
     @staticmethod
     def _english_list(toks: list[Token], words: list[int], flags: list[bool], weak: list[bool]) -> set[int]:
