@@ -1281,3 +1281,11 @@ def test_a_name_the_document_capitalises_elsewhere_written_once_in_lowercase():
     # Bank danamon: the lowercase name after it is the slip, not the capital of Bank
     bank = "Dana di Bank danamon naik.\nbank itu dan bank lain.\n"
     assert all(f.text != "Bank" for f in check_text(bank))
+
+
+def test_word_starts_are_the_offsets_of_the_fast_path_words():
+    from modulfix.spelling.checker import _FAST_WORD, _word_starts
+
+    line = "Jum'at, 12a-b: kupu-kupu  anak2 ke-3 'kata' a a—aa é."
+    words = _FAST_WORD.findall(line)
+    assert _word_starts(line, words) == [m.start() for m in _FAST_WORD.finditer(line)]

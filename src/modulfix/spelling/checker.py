@@ -120,6 +120,20 @@ SENTENCE = "sentence"  # a _token_quiet state: quiet except at a sentence start
 _SKIP_BACK = frozenset(" \t\r\v\f\u00a0([{“‘\"'*-•–—")
 
 
+def _word_starts(line: str, words: list[str]) -> list[int]:
+    """The offset of each of ``words``, the matches of _FAST_WORD in ``line`` in order:
+    between two matches there is no letter, so each word is found from the end of the
+    one before."""
+    starts = []
+    at = 0
+    find = line.find
+    for w in words:
+        at = find(w, at)
+        starts.append(at)
+        at += len(w)
+    return starts
+
+
 def _fast_sentence_start(line: str, pos: int) -> bool | None:
     """Is the word at ``pos`` at a sentence start, as ``Checker._sentence_start`` sees it?
 
@@ -353,29 +367,33 @@ class Checker:
         twins = self._twins
         acronyms = self._acronyms
         strays = self._strays
-        spans: list[tuple[int, int]] = []
+        words = _FAST_WORD.findall(line)
+        starts: list[int] | None = None  # each word's offset, found only when needed
         states: list = []
         marked: list[int] = []
         prev = ""
         lprev = 0
         prev_head = False
-        for m in _FAST_WORD.finditer(line):
-            w = m.group()
-            n = len(spans)
-            spans.append(m.span())
+        for n, w in enumerate(words):
             q = quiet.get(w, _MISSING)
             if q is _MISSING:
                 q = quiet[w] = self._token_quiet(w)
             states.append(q)
-            if (twins and w[0].isupper() and w.lower() in twins) or (acronyms and w in acronyms) or (
-                    strays and w[0].isupper() and prev[:1].islower() and w.lower() in strays
-                    and line[m.end() + 1:m.end() + 2].islower()):
+            stray = False
+            if strays and w[0].isupper() and prev[:1].islower() and w.lower() in strays:
+                if starts is None:
+                    starts = _word_starts(line, words)
+                end = starts[n] + len(w)
+                stray = line[end + 1:end + 2].islower()  # between lowercase words
+            if (twins and w[0].isupper() and w.lower() in twins) or (acronyms and w in acronyms) or stray:
                 marked.append(n)
             elif q is not True:
                 if q is False:
                     marked.append(n)
                 else:
-                    start = _fast_sentence_start(line, m.start())
+                    if starts is None:
+                        starts = _word_starts(line, words)
+                    start = _fast_sentence_start(line, starts[n])
                     # None: quiet only at a sentence start; SENTENCE: quiet only elsewhere
                     if start is None or start is (q is SENTENCE):
                         marked.append(n)
@@ -401,6 +419,9 @@ class Checker:
             return []
         if "@" in line or "://" in line or "www." in line:
             return whole  # a window must not cut a URL or an e-mail address
+        if starts is None:
+            starts = _word_starts(line, words)
+        spans = [(a, a + len(w)) for a, w in zip(starts, words)]
         last = len(spans) - 1
         n_chars = len(line)
 
