@@ -1289,3 +1289,29 @@ def test_word_starts_are_the_offsets_of_the_fast_path_words():
     line = "Jum'at, 12a-b: kupu-kupu  anak2 ke-3 'kata' a a—aa é."
     words = _FAST_WORD.findall(line)
     assert _word_starts(line, words) == [m.start() for m in _FAST_WORD.finditer(line)]
+
+
+def test_ketidak_confix_and_ke_per_reduplication_with_an():
+    assert _found("Karena ketidak tegasan aparat.") == [
+        ("split-word", "ketidak tegasan", "ketidaktegasan", ("ketidaktegasan",), "error")]
+    assert _found("Karena ketidaktegasan aparat.") == []
+    assert _found("Peraturan perundang undangan berlaku.") == [
+        ("reduplication", "perundang undangan", "perundang-undangan", ("perundang-undangan",), "error")]
+    assert _found("Warnanya kemerah merahan.")[0][2] == "kemerah-merahan"
+
+
+def test_di_before_a_slip_of_a_noun_is_not_joined_into_a_per_verb():
+    found = _found("Air di permukan tanah mengalir.")
+    assert [f[:3] for f in found] == [("typo-likely", "permukan", "permukaan")]
+    assert _found("Jalan itu di perlebar warga.")[0][:3] == ("prefix-di-apart", "di perlebar", "diperlebar")
+
+
+def test_a_derivation_the_page_repeats_is_its_word_and_anti_before_a_derived_noun():
+    text = ("Perundungan di sekolah harus dicegah.\nKorban perundungan perlu didampingi.\n"
+            "Guru mencatat setiap perundungan.\n")
+    assert [f for f in check_text(text) if f.rule == "typo-likely"] == []
+    assert _found("Sekolah membentuk tim anti perundungan.")[0][:4] == (
+        "bound-form", "anti perundungan", None, ("antiperundungan",))
+    # a name's lost capital needs a capitalised word before it: a list item is no name
+    page = "- ecobrick, yaitu botol berisi plastik.\nBaca juga: Cara Membuat Ecobrick di Sekolah\n"
+    assert all(f.rule != "capital-proper" for f in check_text(page))

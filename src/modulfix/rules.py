@@ -58,7 +58,9 @@ _RULES = [
          "or a derivation that lost its root's final vowel before -an where a far commoner one keeps "
          "it (perusahan: per- + usah + -an, for perusahaan: per- + usaha + -an); or a three-letter "
          "string, between lowercase words, one slip from a very common function word (dna: dan, "
-         "pda: pada), offered with its acronym reading (DNA): either way it is wrong as written.",
+         "pda: pada), offered with its acronym reading (DNA): either way it is wrong as written. "
+         "A regular derivation the same document writes twice or more is its word, not a slip "
+         "(perundungan, beside perundingan).",
          "Stemmers accept such typos because some root fits; frequency tells they are slips.",
          "kerangka kerja melakkan pendampingan", "melakukan",
          "Auto-fixed only for an attested string at least 300 times rarer than its single neighbour, "
@@ -155,7 +157,8 @@ _RULES = [
     Rule("prefix-di-apart", "error", "spelling",
          "Flags the passive prefix di- written apart from a verb with -kan/-i, from a verb "
          "root before an agent (di pompa oleh), or after a modal (mudah di konfigurasi), from a "
-         "per- verb (di percepat, di perluas; not a per-...-an noun: di perbatasan), and a bare "
+         "per- verb (di percepat, di perluas; not a per-...-an noun, di perbatasan, nor a slip of "
+         "one, di permukan), and a bare "
          "passive as common as its root (di bimbing). Never before a capital (di Sendai: a place).",
          "di- as a prefix is joined (PUEBI).",
          "di lakukan, di berikan, darah di pompa oleh jantung", "dilakukan, diberikan, dipompa oleh",
@@ -172,7 +175,8 @@ _RULES = [
          "pertanggung jawaban", "pertanggungjawaban", "Safe."),
     Rule("bound-form", "error", "spelling",
          "Flags a bound form (non, antar, pasca, sub ...) written apart or with a hyphen before a "
-         "lowercase word.",
+         "lowercase word; anti, antar, pasca, pra and non, which are words too, are suggested "
+         "joined before a root or a peN-/per-/ke-...-an noun (anti nyamuk, anti perundungan).",
          "Bound forms are joined; before a capital they take a hyphen (non-Indonesia).",
          "non formal, antar kota", "nonformal, antarkota",
          "Safe when the joined word is standard; if the second part is a typo, the corrected join "
@@ -190,7 +194,8 @@ _RULES = [
          "Flags a word broken apart by a stray space: a suffix or particle written apart "
          "(Membangkit kan), a lone prefix, also capitalised (pe nyuluhan, ber diferensiasi, Ber "
          "tambah; per or ke before a word nobody writes: per mukiman, Ke luarga), a "
-         "fragment (keuang an, keseim bangan, eri trosit, eritro sit) or two unwritten halves of a regular "
+         "fragment (keuang an, keseim bangan, eri trosit, eritro sit; ketidak tegasan, since ketidak "
+         "is no word alone) or two unwritten halves of a regular "
          "derivation (perke cambahan). The joined word must be standard or a common attested "
          "word, not English (base camp); two real words (di rumah, pen biru) are never joined.",
          "Suffixes, particles and prefixes are joined; broken words come from PDF extraction and slips.",
@@ -208,7 +213,8 @@ _RULES = [
          "the root has verb forms (makan makanan: a verb and its object); a reduplication with a "
          "sound change the root list has (kocar-kacir, mondar-mandir, warna-warni) written apart "
          "when a half is no word alone (two words, tumpang tindih, are left alone); se-...-nya "
-         "written apart (sekurang kurangnya, sebaik baiknya); ber-/ter-/se-/per- reduplication whose "
+         "written apart (sekurang kurangnya, sebaik baiknya); ke-/per-...-an reduplication written "
+         "apart (kemerah merahan, perundang undangan); ber-/ter-/se-/per- reduplication whose "
          "second half is no standard word alone (pertama tama). A repeated word with a "
          "space (anak anak) is a suggestion (warning): it may be a slip; after a compound that "
          "ends with it (tata bahasa bahasa Melayu) it is not reported."),
@@ -261,9 +267,9 @@ _RULES = [
          "capitalised place noun, also one that could be read as two words run together: Kecamatan "
          "cugenang, Kecamatan gunungpati (Gunungpati, not gunung pati), and an acronym the same document writes "
          "in capitals in running text, written once in lowercase (FIVB ... fivb); and a word "
-         "that is no standard Indonesian nor English, written once in lowercase, that the same "
-         "document capitalises elsewhere, alone mid-sentence or right after a capitalised word "
-         "(Gorys keraf, with Keraf in the references).",
+         "that is no standard Indonesian nor English, written once in lowercase right after a "
+         "capitalised word, that the same document capitalises elsewhere (Gorys keraf, with Keraf "
+         "in the references).",
          "PUEBI capitalises names of religions, days, months, God, places and people.",
          "agama islam, hari senin; (mulyasa, 2013)", "agama Islam, hari Senin; (Mulyasa, 2013)",
          "Safe (a citation's author, and a document's acronym, are checked only when the word "

@@ -51,9 +51,9 @@ _TAHU_YEAR = re.compile(r"(?<![^\W\d_])([Tt]ahu)\s+((?:19|20)\d\d(?!\d|[.,]\d)|a
 NAME = Verdict("", "info", "unknown-word", "word not in the dictionary (a name?)", how="unknown; a name")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _CAPS_RUN = re.compile(r"[A-Z][A-Z]+")
-# dinding Kapiler untuk: a capital after a lowercase word, not the first of a capitalised
-# sequence (dalam Kanagarian Koto Nan IV)
-_MID_CAP = re.compile(r"[a-z] ([A-Z][a-z]{3,})\b(?! [A-Z])")
+# a capital that does not start a sentence or a line: after a word or a comma (dinding
+# Kapiler untuk; Pemerintah Daerah, which makes Pemerintah no stray capital elsewhere)
+_MID_CAP = re.compile(r"(?<=[A-Za-z,] )[A-Z][a-z]{3,}\b")
 _WRAP_HEAD = re.compile(r"[^\W\d_]+(?=-\s*$)")
 # The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
 _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -226,7 +226,7 @@ class NameCounter:
         self.lower: dict[str, int] = {}  # forms written without one: how often
         self.acronyms: set[str] = set()  # as written: in capitals on a line of running text
         self.short: dict[str, int] = {}  # lowercase words of up to six letters: how often
-        self.mid_cap: dict[str, int] = {}  # lowercased -> times capitalised alone after a lowercase word
+        self.mid_cap: dict[str, int] = {}  # lowercased -> times capitalised after a word or a comma
 
     def add(self, text: str, spans: list[tuple[int, int]]) -> None:
         from collections import Counter
@@ -404,7 +404,8 @@ class Checker:
                          or (d == 0 and prev.lower() == w.lower())
                          or (d < 0 and lw > 2 and prev.endswith(w))  # berjam jam
                          or (d == 2 and w.endswith("an") and w.startswith(prev.lower()))  # sayur sayuran
-                         or (d == 3 and w.startswith("per") and w.endswith(prev.lower()))):  # satu persatu
+                         or (d == 3 and w.startswith("per") and w.endswith(prev.lower()))  # satu persatu
+                         or (-1 <= d <= 0 and w.endswith("an") and prev.endswith(w[:-2]))):  # kemerah merahan
                 if not marked or marked[-1] != n - 1:
                     marked.append(n - 1)
                 if marked[-1] != n:
@@ -514,7 +515,7 @@ class Checker:
 
     def _is_head(self, low: str) -> bool:
         """Can ``low`` be the first word of a two-word rule (the fast path asks)?"""
-        return (low in ("di", "ke") or low in self._tails or low in self.lex.confusables
+        return (low in ("di", "ke", "ketidak") or low in self._tails or low in self.lex.confusables
                 or low in self._compound_heads or low in self._redup_heads or low[:2] == "se"
                 or bool(self._prefixed_heads(low)))
 
@@ -534,6 +535,10 @@ class Checker:
             return True  # sayur sayuran
         if lb == "per" + la:
             return True  # satu persatu
+        if la == "ketidak":
+            return True  # ketidak tegasan
+        if lb.endswith("an") and la in ("ke" + lb[:-2], "per" + lb[:-2]):
+            return True  # kemerah merahan, perundang undangan
         if lb in self.lex.confusables.get(la, ()) or (la + lb) in self.lex.joined_compounds:
             return True
         if la in self._prefixed_compound_heads and any(h + lb in self.lex.joined_compounds
@@ -594,8 +599,11 @@ class Checker:
         zipf = self.lex.zipf
         return any(x.valid and (
             (x.prefixes == ("di",) and x.suffix in ("kan", "i"))
-            or (x.prefixes == ("di", "per") and x.suffix in ("", "kan", "i") and zipf(x.root) >= 3.5))
+            or (x.prefixes == ("di", "per") and x.suffix in ("", "kan", "i") and zipf(x.root) >= 3.5
+                and len(x.root) >= 3 and self.sp.verdict(lb).rule not in ("typo", "typo-likely")))
             for x in self.sp.analyses("di" + lb))
+        # (not di permukan: per-mu-kan has no root of its own, and permukan is a slip of
+        # permukaan, the noun after the preposition)
 
     _names: frozenset[str] = frozenset()
     _acronyms: frozenset[str] = frozenset()
@@ -803,6 +811,10 @@ class Checker:
         if not cap and v.rule == "typo-likely" and v.how.startswith("short string") \
                 and any(_neighbour_word(toks, i, step)[:1].isupper() for step in (-1, 1)):
             return None  # Capelle aan den IJssel: a short foreign word inside a name
+        if v.rule == "typo-likely" and v.how.startswith("derived:") and self._times_written(low) >= 2:
+            # perundungan three times on the page: a regular derivation the page uses again
+            # and again is its word, not a slip (slips rarely repeat letter for letter)
+            return None
         if not cap and v.rule in ("typo", "typo-likely", "unknown-word") and _followed_by_meaning(toks, i):
             return self._finding(tok, "foreign-term", "a word cited from another language: italicise it",
                                  (), None, "context", "info", italic=True)
@@ -824,9 +836,10 @@ class Checker:
             right = text[0].upper() + text[1:]
             return self._finding(tok, "capital-proper", f"an author's name in a citation: {right}",
                                  (right,), right, "citation pattern", "error")
-        if not cap and text == low and len(low) >= 4 and not v.ok and self._name_elsewhere(low) and (
-                getattr(self._names, "mid_cap", {}).get(low, 0) >= 1 or self._after_name(toks, i)):
+        if not cap and text == low and len(low) >= 4 and not v.ok and self._after_name(toks, i) \
+                and self._name_elsewhere(low):
             # Gorys keraf, with Keraf in the reference list: a name the document capitalises
+            # (right after a capitalised word; not - ecobrick beside a title's Ecobrick)
             right = text[0].upper() + text[1:]
             return self._finding(tok, "capital-proper", f"a name, written {right} elsewhere in this document",
                                  (right,) + tuple(s for s in v.suggestions[:2] if s != right), None,
@@ -1331,6 +1344,11 @@ class Checker:
                                      "warning" if v.status == "warning" else "error")
         return None
 
+    def _derived_noun(self, low: str) -> bool:
+        """A noun made with peN-...-an, per-...-an or ke-...-an (perundungan, kesehatan)."""
+        return any(a.valid and a.suffix == "an" and a.prefixes[:1] in (("peN",), ("per",), ("ke",))
+                   for a in self.sp.analyses(low))
+
     def _verb_root(self, root: str) -> bool:
         """Is ``root`` used as a verb: is any of its verb forms attested (memakan, bermain,
         mengobati)?"""
@@ -1433,6 +1451,13 @@ class Checker:
             fix = f"{a.text}-{b.text}"
             return self._finding(span, "reduplication", "reduplication is written with a hyphen",
                                  (fix,), fix, "morphology", "error")
+        # ke-/per- reduplication with -an written apart: kemerah merahan, perundang undangan
+        if lb.endswith("an") and len(lb) >= 5 and b.text.islower() and a.text[1:].islower() \
+                and la in ("ke" + lb[:-2], "per" + lb[:-2]) and sp.is_valid(lb[:-2]) \
+                and lb[:-2] not in lex.function_words:
+            fix = f"{a.text}-{b.text}"
+            return self._finding(span, "reduplication", "reduplication is written with a hyphen",
+                                 (fix,), fix, "morphology", "error")
         # se-...-nya reduplication written apart: sekurang kurangnya, sebaik baiknya
         if len(la) >= 5 and la[:2] == "se" and lb == la[2:] + "nya" and a.text[1:].islower() \
                 and b.text.islower() and sp.is_valid(la[2:]) and lex.zipf(la[2:]) >= 3.0:
@@ -1478,8 +1503,9 @@ class Checker:
                                      (fix,), fix, lex.sources["bound_forms"], "error")
             joined = la + lb
             if la in lex.bound_free and not (lex.zipf(joined) > 0 and sp.is_valid(joined)):
-                if la in _BOUND_BEFORE_NOUN and sp.is_root(lb) and lb not in lex.function_words \
-                        and (len(lb) >= 4 or (len(lb) == 3 and lex.zipf(lb) >= 3.5)) and sp.verdict(lb).ok:
+                if la in _BOUND_BEFORE_NOUN and lb not in lex.function_words and (
+                        (sp.is_root(lb) and (len(lb) >= 4 or (len(lb) == 3 and lex.zipf(lb) >= 3.5))
+                         and sp.verdict(lb).ok) or self._derived_noun(lb)):
                     # anti nyamuk: anti is a word too ("ia anti perubahan"), so only suggest
                     fixed = transfer_case(a.text, joined)
                     return self._finding(span, "bound-form", f"bound form is written joined: {fixed}?",
@@ -1561,6 +1587,11 @@ class Checker:
         """
         la, lb = a.text.lower(), b.text.lower()
         lex, sp = self.lex, self.sp
+        if la == "ketidak" and b.text.islower() and sp.is_valid(la + lb):
+            # ketidak tegasan: ke-tidak-...-an is one word (ketidak is none alone)
+            fix = transfer_case(a.text, la + lb)
+            return self._finding(Token("word", a.start, b.end, f"{a.text} {b.text}"), "split-word",
+                                 f"word broken apart: {fix}", (fix,), fix, "morphology", "error")
         if la == "ke" and lb.endswith("an") and not b.text[0].isupper():
             joined = la + lb  # ke selamatan: a ke-...-an noun broken after its prefix
             zj, zb = lex.zipf(joined), lex.zipf(lb)
@@ -1651,6 +1682,11 @@ class Checker:
         while j >= 0 and toks[j].kind == "space":
             j -= 1
         return j > 0 and toks[j].text == ","
+
+    def _times_written(self, low: str) -> int:
+        """How often the document writes ``low``, in lowercase or capitalised."""
+        names = self._names
+        return getattr(names, "lower", {}).get(low, 0) + getattr(names, "cap", {}).get(low, 0)
 
     def _after_name(self, toks: list[Token], i: int) -> bool:
         """Right after a capitalised word that is not a sentence start (Gorys keraf)."""

@@ -183,6 +183,12 @@ class Speller:
                 inner = [a for a in self.analyses(noun) if a.valid and a.prefixes == () and a.suffix == "an"]
                 if inner:
                     found += (Analysis(inner[0].root, ("se",), "an"),)
+        if w.startswith("ketidak") and w.endswith("an") and len(w) >= 12 and not any(a.valid for a in found):
+            # ke-...-an around tidak + a word, written as one (ketidakadilan, ketidaktegasan,
+            # ketidakberdayaan): the word inside must be a standard word people write
+            inner = w[7:-2]
+            if self.is_valid(inner) and self.lex.zipf(inner) >= 3.0:
+                found += (Analysis(inner, ("ke", "tidak"), "an"),)
         return found
 
     def is_valid(self, w: str) -> bool:
