@@ -53,7 +53,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 _CAPS_RUN = re.compile(r"[A-Z][A-Z]+")
 # a capital that does not start a sentence or a line: after a word or a comma (dinding
 # Kapiler untuk; Pemerintah Daerah, which makes Pemerintah no stray capital elsewhere)
-_MID_CAP = re.compile(r"(?<=[A-Za-z,] )[A-Z][a-z]{3,}\b")
+_MID_CAP = re.compile(r"[A-Z](?<=[A-Za-z,] [A-Z])[a-z]{3,}\b")  # the capital first: a faster search
 _WRAP_HEAD = re.compile(r"[^\W\d_]+(?=-\s*$)")
 # The fast path: words as the tokenizer sees them (hyphen and apostrophe included) ...
 _FAST_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -233,7 +233,16 @@ class NameCounter:
 
         # one search over the spans joined by a non-letter finds the words of each span
         joined = "\n".join([text[start:end] for start, end in spans])
-        counts = Counter(_NAME_WORD.findall(joined))
+        # a word never spans white space: count the tokens, then find the words of each
+        # distinct token once (most tokens are one word: all letters)
+        counts: Counter = Counter()
+        find = _NAME_WORD.findall
+        for tok, n in Counter(joined.split()).items():
+            if tok.isalpha():
+                counts[tok] += n
+            else:
+                for w in find(tok):
+                    counts[w] += n
         cap = self.cap
         for w, n in counts.items():
             if w[0].isupper():

@@ -163,6 +163,8 @@ class Speller:
         self._stems: dict = {}  # prefix analyses of stems, shared by the words of a root
         # verdicts, analyses and candidates are pure functions of the word: memoised
         self.verdict: Callable[[str], Verdict] = Memo(self._verdict, 200_000).__getitem__  # type: ignore
+        # also asked alone (a document's capitalised words, acronyms): memoised too
+        self.known_verdict: Callable[[str], Verdict | None] = Memo(self._known_verdict, 200_000).__getitem__  # type: ignore
         self.analyses: Callable[[str], tuple[Analysis, ...]] = Memo(self._analyses, 200_000).__getitem__  # type: ignore
         self.candidates: Callable[[str], list[Candidate]] = Memo(self._candidates, 20_000).__getitem__  # type: ignore
         self.neighbours: Callable[[str], list[Candidate]] = Memo(self._neighbours, 50_000).__getitem__  # type: ignore
@@ -217,7 +219,7 @@ class Speller:
         """Verdict for a lowercase word (no hyphen, letters only)."""
         return self.known_verdict(w) or self._unknown(w)
 
-    def known_verdict(self, w: str) -> Verdict | None:
+    def _known_verdict(self, w: str) -> Verdict | None:
         """The verdict of :meth:`verdict` when ``w`` is listed, derived, attested or
         foreign; None for an unknown word (whose verdict needs the costly search for
         corrections: ``typo`` or ``unknown-word``)."""
