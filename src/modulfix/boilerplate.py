@@ -102,7 +102,7 @@ def _author_match(text: str) -> re.Match[str] | None:
 
 
 def _is_comment_meta(text: str) -> bool:
-    return bool(dates.comment_date_re().fullmatch(text) or _author_match(text)
+    return bool(dates.comment_date_match(text) or _author_match(text)
                 or _patterns().comment_action.fullmatch(text))
 
 
@@ -199,7 +199,7 @@ def _split_comments(lines: list[Line], start: int, end: int) -> list[Comment]:
 
 def _comment_meta(text: str) -> tuple[str | None, str | None]:
     """(author, date) of a meta line; (None, None) when it is not one."""
-    m = dates.comment_date_re().fullmatch(text)
+    m = dates.comment_date_match(text)
     if m:
         author = m.group("author").strip().rstrip(",|-·").strip()
         return author or None, dates.comment_timestamp(m)
@@ -214,7 +214,7 @@ def _next_is_date(lines: list[Line], i: int, end: int) -> bool:
     for j in range(i + 1, min(end, i + 3)):
         text = _short(lines[j])
         if text:
-            m = dates.comment_date_re().fullmatch(text)
+            m = dates.comment_date_match(text)
             return bool(m) and not m.group("author").strip()
     return False
 
@@ -414,8 +414,8 @@ def _key(text: str) -> str:
 def _label_spam_lines(doc: Document, lines: list[Line]) -> None:
     """Spam outside a comment section (sidebar ads, injected links): a line with contact
     data (URL, e-mail, phone) and selling words, or English selling text with a link."""
-    post_words, lang = _post_vocabulary(lines)
     p = _patterns()
+    vocabulary = None  # the post's words and language: read once, when a line needs them
     for line in lines:
         if line.label != CONTENT:
             continue
@@ -424,7 +424,11 @@ def _label_spam_lines(doc: Document, lines: list[Line]) -> None:
         if not contacts:
             continue
         selling = sum(w.lower() in p.spam_words for w in WORD_RE.findall(text))
-        if selling >= 2 and spam_score(text, post_words, lang) >= SPAM_THRESHOLD:
+        if selling < 2:
+            continue
+        if vocabulary is None:
+            vocabulary = _post_vocabulary(lines)
+        if spam_score(text, *vocabulary) >= SPAM_THRESHOLD:
             line.label, line.reason = SPAM, "spam line (contact data and selling words)"
 
 

@@ -74,6 +74,15 @@ def comment_date_re() -> re.Pattern[str]:
     )
 
 
+_CLOCK = re.compile(r"\d[.:]\d\d")  # what every time of day in a comment meta line has
+
+
+def comment_date_match(text: str) -> re.Match[str] | None:
+    """``comment_date_re().fullmatch(text)``, after a quick look for a time of day (most
+    lines have none, and the full pattern is slow to fail)."""
+    return comment_date_re().fullmatch(text) if _CLOCK.search(text) else None
+
+
 def parse_date(text: str, limit: int = 300) -> str | None:
     """ISO ``YYYY-MM-DD`` of the first date in ``text`` (English or Indonesian), or None."""
     m = date_re().search(text[:limit])

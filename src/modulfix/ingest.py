@@ -34,6 +34,8 @@ _BOMS = (
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"), " ")
 _DROP = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES_AND_DROP = {**_SPACES, **_DROP}
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32)  # what looks_binary counts
 # C0/C1 controls except tab, newline and form feed (a PDF page break, made a newline).
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
@@ -95,7 +97,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > 0.10
 
 
@@ -148,6 +150,7 @@ def encode(source: Source, text: str) -> bytes:
 def normalize(text: str) -> str:
     """Normalise text for ``clean``: newlines, NFC, spaces, invisible characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    text = text.translate(_SPACES).translate(_DROP)
+    if not text.isascii():  # every character replaced or dropped here is outside ASCII
+        text = text.translate(_SPACES_AND_DROP)
     text = _CONTROL_RE.sub("", text)
     return unicodedata.normalize("NFC", text)
