@@ -39,3 +39,18 @@ def test_jobs_error_in_one_input_is_one_line(tmp_path, capsys):
     code = main(["clean", "--out-dir", str(tmp_path / "o"), "--jobs", "2", str(good), str(tmp_path / "missing.txt")])
     err = capsys.readouterr().err
     assert code == 3 and "missing.txt" in err and "Traceback" not in err
+
+
+def test_jobs_an_output_that_cannot_be_written_is_one_line(tmp_path, capsys):
+    pages = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        page = tmp_path / name
+        page.write_text("Judul\n\nIsi halaman yang baik.\n", encoding="utf-8")
+        pages.append(str(page))
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "b.md").mkdir()  # a directory where b's Markdown should go: the worker cannot write it
+    code = main(["clean", "--out-dir", str(out), "--jobs", "2", *pages])
+    err = capsys.readouterr().err
+    assert code == 4 and "b.md" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert (out / "a.md").read_text(encoding="utf-8").startswith("---\n")

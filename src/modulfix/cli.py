@@ -95,17 +95,15 @@ def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encodin
     options = CleanOptions(spelling=not no_spelling, comments=comments)
     targets = _clean_targets(list(inputs), output, out_dir)
     reports: list[str] = []
-    work = functools.partial(_clean_one, options=options, encoding=encoding, max_bytes=max_size * 1048576)
-    for target, (notes, text, report) in zip(targets, _map_jobs(work, list(inputs), jobs)):
+    work = functools.partial(_clean_one, options=options, encoding=encoding, max_bytes=max_size * 1048576,
+                             out_dir=out_dir)
+    for target, (notes, text, report) in zip(targets, _map_jobs(work, list(zip(inputs, targets)), jobs,
+                                                                list(inputs))):
         for note in notes:
             _err(note)
         if report.strip():
             reports.append(report)
-        if target:
-            if out_dir:
-                os.makedirs(out_dir, exist_ok=True)
-            write_atomic(target, text.encode("utf-8"))
-        else:
+        if not target:
             click.echo(text, nl=False)
     if reports:
         joined = "\n".join(reports)
@@ -116,11 +114,17 @@ def clean(inputs, output, out_dir, no_spelling, comments, comments_file, encodin
     return EXIT_OK
 
 
-def _clean_one(path: str, options, encoding: str | None, max_bytes: int) -> tuple[list[str], str, str]:
-    """One input of ``clean``: (notes for stderr, Markdown, comments report or "")."""
+def _clean_one(item: tuple[str, str | None], options, encoding: str | None, max_bytes: int,
+               out_dir: str | None = None) -> tuple[list[str], str, str]:
+    """One input of ``clean``, ``item`` = (input path, output path or None for stdout):
+    (notes for stderr, the Markdown when it goes to stdout else "", comments report or "").
+
+    The output file is written here, atomically: with ``--jobs``, by the worker that
+    made it, so that the parent neither receives every page nor writes them one by one."""
     from modulfix.ingest import read_source
     from modulfix.pipeline import clean_document, render
 
+    path, target = item
     source = read_source(path, encoding, max_bytes)
     doc = clean_document(source, options)
     report = ""
@@ -128,25 +132,33 @@ def _clean_one(path: str, options, encoding: str | None, max_bytes: int) -> tupl
         from modulfix.markdown import render_comments_report
 
         report = render_comments_report(doc)
-    return list(source.notes), render(doc, options), report
+    markdown = render(doc, options)
+    if target:
+        if out_dir:
+            os.makedirs(out_dir, exist_ok=True)
+        write_atomic(target, markdown.encode("utf-8"))
+        markdown = ""
+    return list(source.notes), markdown, report
 
 
-def _map_jobs(func, items: list, jobs: int):
-    """``map`` in input order, in ``jobs`` processes when there is enough work for them.
+def _map_jobs(func, items: list, jobs: int, paths: list[str] | None = None):
+    """``map`` in input order, in ``jobs`` processes when there is enough work for them
+    (``paths``: the input files of ``items``, which are those paths when not given).
 
     The lexicon is loaded before the pool forks, so workers share it instead of each
     loading it again."""
+    paths = items if paths is None else paths
     if jobs == 0:  # auto: every core, when there is enough to share out
         from modulfix import AUTO_JOBS_MIN_BYTES
 
         total = 0
-        for path in items:
+        for path in paths:
             try:
                 total += os.path.getsize(path)
             except (OSError, ValueError):
                 pass
         jobs = (os.cpu_count() or 1) if total >= AUTO_JOBS_MIN_BYTES else 1
-    if jobs <= 1 or len(items) < 2 or "-" in items:
+    if jobs <= 1 or len(items) < 2 or "-" in paths:
         yield from map(func, items)
         return
     from concurrent.futures import ProcessPoolExecutor
