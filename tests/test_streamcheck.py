@@ -31,11 +31,16 @@ def whole(text: str, settings: FileSettings) -> streamcheck.Checked:
     return streamcheck.checked_whole(text, res.findings, res.doc, res.suppressed)
 
 
-def in_pieces(path, settings: FileSettings, size: int) -> tuple[streamcheck.Checked, int]:
+def per_piece(parts):
+    """The names pass as the workers do it: a counter per piece, merged in order."""
+    return map(streamcheck.count_names, parts)
+
+
+def in_pieces(path, settings: FileSettings, size: int, count=None) -> tuple[streamcheck.Checked, int]:
     tf = streamcheck.open_text(str(path), str(path))
     out = streamcheck.Checked([], [], [], 0)
     n = 0
-    for piece in streamcheck.open_pieces(tf, settings, size):
+    for piece in streamcheck.open_pieces(tf, settings, size, count):
         got = streamcheck.check_piece(piece, settings)
         out.findings += got.findings
         out.positions += got.positions
@@ -59,6 +64,7 @@ def assert_same_in_pieces(tmp_path, text: str, settings: FileSettings, min_piece
         assert same(got, ref), f"piece size {size}"
         if size == 1:
             assert n >= min_pieces
+        assert same(in_pieces(path, settings, size, per_piece)[0], ref), f"piece size {size}, names per piece"
     return ref
 
 
@@ -174,9 +180,9 @@ def streamed(monkeypatch):
     calls = []
     real = checkrun.open_pieces
 
-    def spy(tf, settings, size=None):
+    def spy(tf, settings, size=None, count=None):
         calls.append(tf.shown)
-        return real(tf, settings, size)
+        return real(tf, settings, size, count)
 
     monkeypatch.setattr(checkrun, "open_pieces", spy)
     return calls

@@ -205,10 +205,11 @@ def _check_pieces(args: tuple) -> list[Done]:
     return [Done(index, check_piece(piece, settings), notes, last=last)]
 
 
-def _tasks(targets: list[Target], encoding: str | None, max_bytes: int) -> Iterator:
+def _tasks(targets: list[Target], encoding: str | None, max_bytes: int, count: Callable | None = None) -> Iterator:
     """What to check, in order: (function, argument) pairs, or a :class:`Done` already
     known (an unreadable input). Small files are grouped; a large file (or stdin) is
-    scanned here and sent as pieces."""
+    scanned here and sent as pieces (``count``: how its names pass is counted, see
+    :func:`~modulfix.streamcheck.open_pieces`)."""
     from modulfix.ingest import decode
 
     threshold = stream_bytes()
@@ -249,7 +250,7 @@ def _tasks(targets: list[Target], encoding: str | None, max_bytes: int) -> Itera
         if tf is not None:
             try:
                 notes = tf.notes
-                for piece in open_pieces(tf, settings):
+                for piece in open_pieces(tf, settings, count=count):
                     yield _check_pieces, (index, piece, settings, notes, piece.final)
                     notes = []
             finally:
@@ -262,10 +263,9 @@ def results(targets: list[Target], encoding: str | None = None, max_bytes: int =
             jobs: int = 1) -> Iterator[Done]:
     """The findings of every target, file by file and piece by piece, in input order,
     checked in ``jobs`` processes (at most a few pieces per worker in flight)."""
-    tasks = _tasks(targets, encoding, max_bytes)
     several = len(targets) > 1 or any(t.path == "-" or is_big(t.path) for t in targets)
     if jobs <= 1 or not several:
-        for task in tasks:
+        for task in _tasks(targets, encoding, max_bytes):
             if isinstance(task, Done):
                 yield task
             else:
@@ -289,12 +289,31 @@ def results(targets: list[Target], encoding: str | None = None, max_bytes: int =
         return
     with pool:
         window: deque = deque()
-        for task in tasks:
+        for task in _tasks(targets, encoding, max_bytes, _pooled_count(pool, jobs)):
             window.append(task if isinstance(task, Done) else pool.submit(task[0], task[1]))
             while len(window) > 3 * jobs:
                 yield from _collect(window.popleft())
         while window:
             yield from _collect(window.popleft())
+
+
+def _pooled_count(pool, jobs: int) -> Callable[[Iterable], Iterator]:
+    """A large file's names pass in the workers: each piece counted by one, the
+    counters back in order, a few pieces in flight (memory stays bounded)."""
+    from collections import deque
+
+    from modulfix.streamcheck import count_names
+
+    def count(parts: Iterable) -> Iterator:
+        window: deque = deque()
+        for part in parts:
+            window.append(pool.submit(count_names, part))
+            while len(window) > 2 * jobs:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+    return count
 
 
 def _warm_up() -> None:

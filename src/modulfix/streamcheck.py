@@ -28,7 +28,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from modulfix import directives
@@ -306,10 +306,34 @@ def _spans(text: str, settings: FileSettings, state: ProseState, final: bool,
     return _subtract(spans, sorted(holes))
 
 
-def open_pieces(tf: TextFile, settings: FileSettings, size: int | None = None) -> Iterator[Piece]:
-    """The pieces of ``tf``, after the scan and names passes (see the module docstring)."""
-    from modulfix.baseline import CONTEXT_CHARS
+def count_names(part: tuple[str, list[tuple[int, int]]]):
+    """The names pass over one piece: a :class:`~modulfix.spelling.checker.NameCounter`
+    of ``text`` within its prose ``spans`` (``part`` = (text, spans))."""
     from modulfix.spelling.checker import NameCounter
+
+    counter = NameCounter()
+    counter.add(*part)
+    return counter
+
+
+def _count_here(parts: Iterable[tuple[str, list[tuple[int, int]]]]) -> Iterator:
+    from modulfix.spelling.checker import NameCounter
+
+    counter = NameCounter()
+    for text, spans in parts:
+        counter.add(text, spans)
+    yield counter
+
+
+def open_pieces(tf: TextFile, settings: FileSettings, size: int | None = None,
+                count: Callable[[Iterable[tuple[str, list[tuple[int, int]]]]], Iterable] | None = None,
+                ) -> Iterator[Piece]:
+    """The pieces of ``tf``, after the scan and names passes (see the module docstring).
+
+    ``count`` maps the pieces' (text, prose spans), in order, to name counters whose
+    merge is the document's (:func:`count_names` on each, in worker processes, or all
+    in one counter here, the default)."""
+    from modulfix.baseline import CONTEXT_CHARS
 
     size = size or piece_chars()
     html = settings.markdown and settings.skip_html_comments
@@ -323,23 +347,29 @@ def open_pieces(tf: TextFile, settings: FileSettings, size: int | None = None) -
     marks = scanner.finish()
     marks.comments.sort()
     html_ranges = comments.finish()
-    # 2. names, and where each piece starts
-    counter = NameCounter()
+    # 2. names, and where each piece starts (the line walk here, the counting by ``count``)
     starts: list[_Start] = []
-    state = ProseState()
-    paragraph = True
-    base = line = 0
-    dwin, hwin = _Ranges(marks.comments), _Ranges(html_ranges)
-    for text, final in _with_final(tf.pieces(size)):
-        starts.append(_Start(base, line, ProseState(state.line, state.front, state.fence), paragraph))
-        end = base + len(text)
-        holes = _local(dwin.overlapping(base, end) + hwin.overlapping(base, end), base, end)
-        spans = _spans(text, settings, state, final, holes)
-        counter.add(text, spans)
-        if spans:
-            s, e = spans[-1]
-            paragraph = not text[s:e].strip()
-        base, line = end, line + text.count("\n")
+
+    def walk() -> Iterator[tuple[str, list[tuple[int, int]]]]:
+        state = ProseState()
+        paragraph = True
+        base = line = 0
+        dwin, hwin = _Ranges(marks.comments), _Ranges(html_ranges)
+        for text, final in _with_final(tf.pieces(size)):
+            starts.append(_Start(base, line, ProseState(state.line, state.front, state.fence), paragraph))
+            end = base + len(text)
+            holes = _local(dwin.overlapping(base, end) + hwin.overlapping(base, end), base, end)
+            spans = _spans(text, settings, state, final, holes)
+            yield text, spans
+            if spans:
+                s, e = spans[-1]
+                paragraph = not text[s:e].strip()
+            base, line = end, line + text.count("\n")
+
+    counter = None
+    for part in (count or _count_here)(walk()):
+        counter = part if counter is None else counter.merge(part)
+    assert counter is not None
     names = counter.names()
     del counter
     # 3. the pieces

@@ -271,6 +271,16 @@ class NameCounter:
             if line != line.upper():
                 acronyms.add(w)
 
+    def merge(self, other: NameCounter) -> NameCounter:
+        """Add the counts of ``other`` (a later part of the same document) to these."""
+        for mine, theirs in ((self.cap, other.cap), (self.lower, other.lower), (self.short, other.short),
+                             (self.mid_cap, other.mid_cap)):
+            get = mine.get
+            for w, n in theirs.items():
+                mine[w] = get(w, 0) + n
+        self.acronyms |= other.acronyms
+        return self
+
     def names(self) -> DocumentNames:
         out = DocumentNames(w for w, n in self.cap.items() if n >= 2 and w not in self.lower)
         out.cap = dict(self.cap)
