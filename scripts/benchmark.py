@@ -40,7 +40,11 @@ Inputs (``--shared`` defaults to ``../shared``, then ``/work/shared``):
 ``check`` and ``clean`` use one process per core by default once their input reaches
 1 MB (``--jobs 0``); the throughput section runs them as a user would and again with
 ``--jobs 1``, and the summary judges both. Scaling is measured with ``--jobs 1`` (the cost
-of the algorithm, not of the number of cores). hunspell runs on one core.
+of the algorithm, not of the number of cores). hunspell runs on one core. ``check``,
+``check --jobs 1`` and hunspell-id run in turn (check, check --jobs 1, hunspell, check,
+...), and their speed ratio is the median of the ratios of each round: this machine's
+speed drifts by tens of per cent within minutes, and a ratio of two medians measured
+minutes apart would carry that drift.
 
 Words are whitespace-separated tokens (as ``wc -w`` counts them); MB is 10^6 bytes.
 Repeated text keeps the speller's per-word caches warm, so throughput on a real crawl
@@ -181,21 +185,39 @@ def measure(name: str, cmd: list[str], env: dict[str, str], runs: int, words: in
     return m
 
 
-def measure_pair(names: tuple[str, str], cmds: tuple[list[str], list[str]], env: dict[str, str], runs: int,
-                 words: int = 0, nbytes: int = 0, ok_codes: tuple[int, ...] = (0,)) -> tuple[Measure, Measure]:
-    """Two commands run in turn (A B A B ...), so that a machine whose speed drifts
-    within minutes slows both alike and their ratio stays fair."""
-    pair = (Measure(names[0], words=words, nbytes=nbytes), Measure(names[1], words=words, nbytes=nbytes))
+def measure_group(names: tuple[str, ...], cmds: tuple[list[str], ...], env: dict[str, str], runs: int,
+                  words: int = 0, nbytes: int = 0, ok_codes: tuple[int, ...] = (0,),
+                  stdins: tuple[Path | None, ...] | None = None) -> tuple[Measure, ...]:
+    """Several commands run in turn (A B C A B C ...), so that a machine whose speed
+    drifts within minutes slows them alike and the ratios of runs of the same round
+    stay fair (see :func:`round_ratio`)."""
+    group = tuple(Measure(n, words=words, nbytes=nbytes) for n in names)
+    stdins = stdins or (None,) * len(cmds)
     for _ in range(runs):
-        for m, cmd in zip(pair, cmds):
+        for m, cmd, stdin in zip(group, cmds, stdins):
             if m.error:
                 continue
             try:
-                m.runs.append(run_once(cmd, env, None, ok_codes))
+                m.runs.append(run_once(cmd, env, stdin, ok_codes))
             except (RuntimeError, OSError) as exc:
                 m.error = str(exc)
-    for m in pair:
+    for m in group:
         progress(m)
+    return group
+
+
+def round_ratio(fast: Measure, slow: Measure) -> float | None:
+    """The median over rounds of ``slow``'s time / ``fast``'s time, for two measures of
+    :func:`measure_group` (None when they do not have the same runs)."""
+    if not (fast.ok and slow.ok) or len(fast.runs) != len(slow.runs):
+        return None
+    return statistics.median(b.seconds / a.seconds for a, b in zip(fast.runs, slow.runs))
+
+
+def measure_pair(names: tuple[str, str], cmds: tuple[list[str], list[str]], env: dict[str, str], runs: int,
+                 words: int = 0, nbytes: int = 0, ok_codes: tuple[int, ...] = (0,)) -> tuple[Measure, Measure]:
+    """Two commands run in turn (A B A B ...): see :func:`measure_group`."""
+    pair = measure_group(names, cmds, env, runs, words, nbytes, ok_codes)
     a, b = pair
     if not a.error and not b.error and a.runs and len(a.runs) == len(b.runs):
         ratios = sorted(x.seconds / y.seconds for x, y in zip(a.runs, b.runs))
@@ -425,14 +447,23 @@ def main(argv: list[str] | None = None) -> int:
                                             small_runs)
 
         big = ["--max-size", str(max(16, math.ceil(cb / 1048576) + 1))]
+        hunspell = shutil.which("hunspell")
+        has_id = bool(hunspell) and subprocess.run([hunspell, "-D"], capture_output=True, text=True,
+                                                   stdin=subprocess.DEVNULL).stderr.find("id_ID") >= 0
+        hunspell_cmd = [hunspell or "hunspell", "-i", "UTF-8", "-d", "id_ID", "-l"]
         if "throughput" in sections:
             print(f"\nthroughput ({cw:,} words; pages: {pw:,} words)", flush=True)
-            results["check"] = measure("check corpus.txt", modulfix + ["check", *big, str(corpus)], env,
-                                       args.runs, cw, cb, ok_codes=(0, 1))
+            # check (default), check --jobs 1 and hunspell-id run in turn, round after
+            # round: the ratios to hunspell are judged round by round (see round_ratio)
+            group = [("check", "check corpus.txt", modulfix + ["check", *big, str(corpus)], None)]
             if has_option(modulfix, "check", "--jobs", env):  # the default may use every core
-                results["check_one"] = measure("check --jobs 1 corpus.txt",
-                                               modulfix + ["check", "--jobs", "1", *big, str(corpus)], env,
-                                               args.runs, cw, cb, ok_codes=(0, 1))
+                group.append(("check_one", "check --jobs 1 corpus.txt",
+                             modulfix + ["check", "--jobs", "1", *big, str(corpus)], None))
+            if has_id and "hunspell" in sections:
+                group.append(("hunspell", "hunspell -d id_ID -l (in turn)", hunspell_cmd, corpus))
+            keys, names, cmds, stdins = zip(*group)
+            results.update(zip(keys, measure_group(names, cmds, env, args.runs, cw, cb, ok_codes=(0, 1),
+                                                   stdins=stdins)))
             results["fix"] = measure("fix corpus.txt", modulfix + ["fix", *big, str(corpus)], env,
                                      args.runs, cw, cb)
             out = tmp / "out"
@@ -453,15 +484,14 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print("  batch                              n/a (no batch command)")
 
-        hunspell = shutil.which("hunspell")
         if "hunspell" in sections:
-            print("\nhunspell-id on the same corpus", flush=True)
-            if hunspell and subprocess.run([hunspell, "-D"], capture_output=True, text=True,
-                                           stdin=subprocess.DEVNULL).stderr.find("id_ID") >= 0:
-                results["hunspell"] = measure("hunspell -d id_ID -l", [hunspell, "-i", "UTF-8", "-d", "id_ID", "-l"],
-                                              env, args.runs, cw, cb, stdin=corpus)
-            else:
-                print("  hunspell -d id_ID                  n/a (apt-get install hunspell hunspell-id)")
+            if not has_id:
+                print("\nhunspell-id on the same corpus\n"
+                      "  hunspell -d id_ID                  n/a (apt-get install hunspell hunspell-id)")
+            elif "throughput" not in sections:  # else it ran in turn with check, above
+                print("\nhunspell-id on the same corpus", flush=True)
+                results["hunspell"] = measure("hunspell -d id_ID -l", hunspell_cmd, env, args.runs, cw, cb,
+                                              stdin=corpus)
 
         if "scaling" in sections:
             print("\nscaling (one input each; batch's largest is run once)", flush=True)
@@ -533,16 +563,26 @@ def summary(r: dict[str, Measure], inp: dict) -> None:
     if build:
         rows.append(("cold start, check, no cache (build)", fmt_time(build.seconds), "(reported)", None))
     check, hun = get("check"), get("hunspell")
+
+    def vs_hunspell(m: Measure) -> tuple[float | None, str]:
+        """The speed ratio to hunspell: round by round when they ran in turn, else of medians."""
+        if not hun:
+            return None, " (hunspell n/a)"
+        of_medians = m.words_per_s / hun.words_per_s
+        by_round = round_ratio(m, hun)
+        if by_round is None:
+            return of_medians, f" = {of_medians:.2f}x hunspell ({hun.words_per_s:,.0f})"
+        return by_round, (f" = {by_round:.2f}x hunspell, median of {len(m.runs)} rounds run in turn "
+                          f"(ratio of medians {of_medians:.2f}x; hunspell {hun.words_per_s:,.0f})")
+
     if check:
-        ratio = check.words_per_s / hun.words_per_s if hun else None
-        rows.append(("check throughput (default --jobs)", f"{check.words_per_s:,.0f} words/s"
-                     + (f" = {ratio:.2f}x hunspell ({hun.words_per_s:,.0f})" if ratio else " (hunspell n/a)"),
+        ratio, text = vs_hunspell(check)
+        rows.append(("check throughput (default --jobs)", f"{check.words_per_s:,.0f} words/s" + text,
                      f">= {CHECK_VS_HUNSPELL:.0f}x hunspell-id", ratio >= CHECK_VS_HUNSPELL if ratio else None))
     one = get("check_one")
     if one:
-        ratio = one.words_per_s / hun.words_per_s if hun else None
-        rows.append(("check throughput, one process (--jobs 1)", f"{one.words_per_s:,.0f} words/s"
-                     + (f" = {ratio:.2f}x hunspell" if ratio else " (hunspell n/a)"),
+        ratio, text = vs_hunspell(one)
+        rows.append(("check throughput, one process (--jobs 1)", f"{one.words_per_s:,.0f} words/s" + text,
                      f">= {CHECK_VS_HUNSPELL:.0f}x hunspell-id", ratio >= CHECK_VS_HUNSPELL if ratio else None))
     fix = get("fix")
     if fix:
