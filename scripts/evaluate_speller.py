@@ -99,11 +99,22 @@ def evaluate_sample(txt: Path, tsv: Path, show: bool) -> dict:
     detected = set()
     true_findings = 0
     fixes_made = fixes_right = 0
+    suggested = first_right = 0  # true findings without a fix, with suggestions; the first one right
     for f, line, s, e in found:
         hits = [i for i, err in enumerate(errors) if err["line"] == line and s < err["end"] and err["start"] < e]
         if hits:
             true_findings += 1
             detected.update(hits)
+            if f.fix is None and f.suggestions:
+                suggested += 1
+                err = errors[hits[0]]
+                ls = lines[line - 1]
+                lo, hi = min(s, err["start"]), max(e, err["end"])
+                if ls[lo:s] + f.suggestions[0] + ls[e:hi] == ls[lo:err["start"]] + err["fix"] + ls[err["end"]:hi]:
+                    first_right += 1
+                elif show:
+                    print(f"  first suggestion wrong, line {line}: {f.text!r} -> {f.suggestions[:3]} "
+                          f"(expected {err['fix']!r})")
             if f.fix is not None:
                 fixes_made += 1
                 err = errors[hits[0]]
@@ -136,6 +147,8 @@ def evaluate_sample(txt: Path, tsv: Path, show: bool) -> dict:
         "fixes": fixes_made, "fixes_right": fixes_right,
         "fix_accuracy": fixes_right / max(1, fixes_made), "fixed_share": fixes_right / len(errors),
         "fix_idempotent": again == fixed, "gold_spelling_changes": len(gold_changes),
+        "suggested": suggested, "first_right": first_right,
+        "first_share": first_right / max(1, suggested),
     }
 
 
@@ -255,7 +268,8 @@ def evaluate_set(pages: list[tuple[Path, Path]], show: bool) -> dict | None:
     """The sample's measures, summed over a folder of annotated pages."""
     if not pages:
         return None
-    keys = ("errors", "detected", "findings", "true_findings", "fixes", "fixes_right", "gold_spelling_changes")
+    keys = ("errors", "detected", "findings", "true_findings", "fixes", "fixes_right", "gold_spelling_changes",
+            "suggested", "first_right")
     tot = dict.fromkeys(keys, 0)
     stable = True
     for txt, tsv in pages:
@@ -268,7 +282,8 @@ def evaluate_set(pages: list[tuple[Path, Path]], show: bool) -> dict | None:
     return {**tot, "pages": len(pages), "recall": tot["detected"] / tot["errors"],
             "precision": tot["true_findings"] / max(1, tot["findings"]),
             "fix_accuracy": tot["fixes_right"] / max(1, tot["fixes"]),
-            "fixed_share": tot["fixes_right"] / tot["errors"], "fix_idempotent": stable}
+            "fixed_share": tot["fixes_right"] / tot["errors"], "fix_idempotent": stable,
+            "first_share": tot["first_right"] / max(1, tot["suggested"])}
 
 
 def hunspell_set(pages: list[tuple[Path, Path]]) -> dict | None:
@@ -322,6 +337,7 @@ def main() -> int:
         ("sample: detection precision", s["precision"], hs and hs["precision"], ">=0.90"),
         ("sample: auto-fix accuracy", s["fix_accuracy"], None, ">=0.90"),
         ("sample: errors fixed correctly (share)", s["fixed_share"], None, ""),
+        ("sample: first suggestion right (unfixed)", s["first_share"], None, ""),
     ]
     for name, a, b, t in rows:
         print(f"{name:44} {col(a):>10} {col(b):>12} {t:>8}")
@@ -337,7 +353,8 @@ def main() -> int:
         for metric, a, b, t in (("detection recall", r["recall"], h and h["recall"], ""),
                                 ("detection precision", r["precision"], h and h["precision"], ""),
                                 ("auto-fix accuracy", r["fix_accuracy"], None, ""),
-                                ("errors fixed correctly (share)", r["fixed_share"], None, "")):
+                                ("errors fixed correctly (share)", r["fixed_share"], None, ""),
+                                ("first suggestion right (unfixed)", r["first_share"], None, "")):
             print(f"{label + ': ' + metric:44} {col(a):>10} {col(b):>12} {t:>8}")
         print(f"{label + ': errors / detected / findings / fixes':44} "
               f"{r['errors']}/{r['detected']}/{r['findings']}/{r['fixes']}")
