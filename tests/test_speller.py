@@ -1315,3 +1315,34 @@ def test_a_derivation_the_page_repeats_is_its_word_and_anti_before_a_derived_nou
     # a name's lost capital needs a capitalised word before it: a list item is no name
     page = "- ecobrick, yaitu botol berisi plastik.\nBaca juga: Cara Membuat Ecobrick di Sekolah\n"
     assert all(f.rule != "capital-proper" for f in check_text(page))
+
+
+def test_suggestions_put_back_a_dropped_vowel_first():
+    """When no fix is applied, a letter left out (the commonest slip) is suggested before
+    a letter added or changed, and a vowel dropped from a cluster no Indonesian word
+    starts or ends with goes first even before a commoner word."""
+    from modulfix.spelling.suggest import Candidate, cluster_repair, reader_order
+
+    assert cluster_repair("tahapn", "tahapan") and cluster_repair("pkerja", "pekerja")
+    assert cluster_repair("alamt", "alamat") and cluster_repair("bilangn", "bilangan")
+    assert not cluster_repair("tahapn", "tahap")  # a letter taken away, not a vowel put back
+    assert not cluster_repair("bilang", "bilangi")  # -ng ends many words
+    assert not cluster_repair("prestasi", "perestasi")  # pr starts many words
+    assert not cluster_repair("menetukan", "menentukan")  # a consonant put back
+
+    def c(text, score, distance=1):
+        return Candidate(text, distance, score, score, "edit")
+
+    tahan, tahap, tahapan = c("tahan", 5.6), c("tahap", 5.2), c("tahapan", 5.0)
+    assert reader_order("tahapn", [tahan, tahap, tahapan]) == [tahapan, tahan, tahap]
+    menemukan, menentukan = c("menemukan", 5.3), c("menentukan", 5.1)
+    assert reader_order("menetukan", [menemukan, menentukan]) == [menentukan, menemukan]
+    far = c("menentukan", 4.0)  # much rarer than the first: the order stays
+    assert reader_order("menetukan", [menemukan, far]) == [menemukan, far]
+    two = [c("masyarakat", 6.0, 2), c("masyarakatnya", 5.0, 2)]
+    assert reader_order("masyrakata", two) == two  # two edits: left as ranked
+    sp = get_checker().sp
+    for word, first in (("tahapn", "tahapan"), ("menetukan", "menentukan"), ("alamt", "alamat"),
+                        ("pkerja", "pekerja")):
+        v = sp.verdict(word)
+        assert (v.rule, v.fix, v.suggestions[0]) == ("typo", None, first), (word, v.suggestions)

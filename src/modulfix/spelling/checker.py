@@ -20,7 +20,7 @@ from modulfix.document import Finding
 from modulfix.spelling.casing import transfer_case
 from modulfix.spelling.speller import ENGLISH_ZIPF, LOAN_ENDINGS, Speller, Verdict, swapped as _swapped
 from modulfix.spelling.morphology import nasal_form
-from modulfix.spelling.suggest import is_double_slip, is_slip, is_stutter, slip_sources
+from modulfix.spelling.suggest import ONSETS, VOWELS, is_double_slip, is_slip, is_stutter, slip_sources
 
 _TOKEN = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>\"]+)"
@@ -108,12 +108,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             for m in _TOKEN.finditer(text)]
 
 
-# Two-consonant word starts that Indonesian words and names have; any other pair of
-# consonants at the start (pkerja, bkerja) is a slip.
-_ONSETS = frozenset(
-    "bl br by cl cr dr dw dy fl fr gl gr gw kh kl kr kw ky mb mp nd ng nj ny pl pr ps py "
-    "sf sk sl sm sn sp sr st sw sy tr ts tw vl".split())
-_VOWELS = frozenset("aeiou")
+_ONSETS = ONSETS  # (see modulfix.spelling.suggest)
+_VOWELS = VOWELS
 
 
 SENTENCE = "sentence"  # a _token_quiet state: quiet except at a sentence start

@@ -750,8 +750,14 @@ class Speller:
                            tuple(c.text for c in cands[:5]), None, "symspell over standard forms",
                            how=f"unknown; shaped like the listed loanword {family}")
         fix = None if family else self.safe_fix(w, cands)
-        return Verdict(w, "error", "typo", f"unknown word; did you mean {cands[0].text}?",
-                       tuple(c.text for c in cands[:5]), fix, "symspell over standard forms",
+        if fix is None:  # only suggested: in the order a reader should weigh them
+            from modulfix.spelling.suggest import reader_order
+
+            shown = reader_order(w, cands)
+        else:
+            shown = cands
+        return Verdict(w, "error", "typo", f"unknown word; did you mean {shown[0].text}?",
+                       tuple(c.text for c in shown[:5]), fix, "symspell over standard forms",
                        how="unknown: " + ", ".join(f"{c.text} (d={c.distance}, {c.how})" for c in cands[:3]))
 
     def _name_like(self, w: str) -> bool:

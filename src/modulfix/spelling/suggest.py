@@ -12,6 +12,8 @@ form (``respn`` -> ``respon`` -> ``respons``), so no suggestion is ever non-stan
 Ranking: edit distance first, then frequency, with bonuses for a keyboard-adjacent
 substitution, a transposition, and a kept first letter. Candidates built by morphology
 (correct the root, keep the affixes: ``pembeimbingan`` -> ``pembimbingan``) join in.
+When no fix is applied, :func:`reader_order` puts a letter left out first unless the
+first correction is much commoner (``menetukan``: ``menentukan`` before ``menemukan``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modulfix.spelling.lexicon import FORMAT, Lexicon, cache_dir, load_pickle, prune
+
+# Two-consonant word starts that Indonesian words and names have; any other pair of
+# consonants at the start (pkerja, bkerja) is a slip.
+ONSETS = frozenset(
+    "bl br by cl cr dr dw dy fl fr gl gr gw kh kl kr kw ky mb mp nd ng nj ny pl pr ps py "
+    "sf sk sl sm sn sp sr st sw sy tr ts tw vl".split())
+VOWELS = frozenset("aeiou")
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _STAGGER = (0.0, 0.5, 0.75, 1.25)  # how far each row of a QWERTY keyboard sits to the right
@@ -94,6 +103,52 @@ def typo_bonus(word: str, cand: str) -> float:
                     bonus += 0.5
                 break
     return bonus
+
+
+def cluster_repair(word: str, cand: str) -> bool:
+    """Is ``cand`` ``word`` with a vowel put back between two consonants that no
+    Indonesian word starts or ends with (pkerja: pekerja; tahapn: tahapan; alamt:
+    alamat)? Typing fast drops vowels; such a cluster is the trace."""
+    if len(cand) != len(word) + 1 or len(word) < 3:
+        return False
+    for i in (1, len(word) - 1):
+        if cand[i] in VOWELS and cand[:i] + cand[i + 1:] == word:
+            pair = word[i - 1:i + 1]
+            if not (pair[0] in VOWELS or pair[1] in VOWELS or not pair.isalpha()):
+                if i == 1 and pair not in ONSETS:
+                    return True
+                if i == len(word) - 1 and pair != "ng":
+                    return True
+    return False
+
+
+# What a letter left out weighs when suggestions are ordered for a reader: counted once
+# more on top of typo_bonus (on the sample and the development sets the first suggestion
+# of unfixed typos was right for 172 of 215 before this ordering, 180 with it)
+OMISSION_FIRST = 0.5
+
+
+def reader_order(word: str, cands: list[Candidate]) -> list[Candidate]:
+    """Suggestions in the order a reader should see them when none is applied: a
+    one-edit correction that puts back a vowel dropped from a cluster no Indonesian
+    word has (:func:`cluster_repair`), or more generally a letter left out (the
+    commonest slip), goes first unless the first correction is much more frequent
+    (menetukan: menentukan before menemukan; tahapn: tahapan before tahan)."""
+    if not cands or cands[0].distance != 1:
+        return cands
+
+    def weight(c: Candidate) -> float:
+        if c.distance != 1 or " " in c.text:
+            return 0.0
+        if cluster_repair(word, c.text):
+            return 2.0
+        return OMISSION_FIRST if len(c.text) == len(word) + 1 else 0.0
+
+    first = cands[0]
+    best = max(cands, key=lambda c: (c.score + weight(c), c is first))
+    if best is first or weight(best) <= weight(first) or best.score + weight(best) <= first.score + weight(first):
+        return cands
+    return [best] + [c for c in cands if c is not best]
 
 
 def is_slip(word: str, cand: str, strict: bool = False) -> bool:
