@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from modulfix import boilerplate
 from modulfix.document import CONTENT, Document
@@ -247,3 +249,16 @@ def test_markdown_lines_from_html_get_the_line_rules_but_not_code():
     labels = {ln.text: ln.label for ln in doc.lines if ln.text}
     assert labels["**Bagikan ini:**"] == labels["- Facebook"] == "chrome"
     assert labels["}"] == labels["menu"] == labels["Isi modul."] == CONTENT
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Hubungi", "08123456789", "0812 3456 7890", "+6281234567890", "wa.me",
+                                 "http://x.id", "https://toko.com/a", "www.jual", "info@toko.co.id", "a@b",
+                                 "toko.COM", "situs.online", "kata.id", "1.08", "2008", "08", "@", ".", " ",
+                                 "Diskon", "obat", "x.comx", "Www.", "HTTP://", "+62", "email:", "-", "9"]),
+                max_size=12))
+def test_contact_count_is_the_three_patterns_counted(parts):
+    from modulfix.spam import EMAIL_RE, PHONE_RE, URL_RE, contact_count
+
+    text = " ".join(parts)
+    assert contact_count(text) == len(URL_RE.findall(text)) + len(EMAIL_RE.findall(text)) + len(PHONE_RE.findall(text))

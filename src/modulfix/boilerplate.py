@@ -29,8 +29,7 @@ from collections import Counter
 from modulfix import dates
 from modulfix.document import BLANK, CHROME, COMMENT, CONTENT, DATE, SPAM, TITLE, Comment, Document, Line
 from modulfix.patterns import load as _patterns
-from modulfix.spam import SPAM_THRESHOLD, WORD_RE, language, spam_score
-from modulfix.spam import EMAIL_RE, PHONE_RE, URL_RE
+from modulfix.spam import SPAM_THRESHOLD, WORD_RE, contact_count, language, spam_score
 
 __all__ = ["annotate", "parse_date", "spam_score", "SPAM_THRESHOLD"]
 
@@ -420,7 +419,7 @@ def _label_spam_lines(doc: Document, lines: list[Line]) -> None:
         if line.label != CONTENT:
             continue
         text = line.text[:MAX_CHROME_CHARS * 2]
-        contacts = len(URL_RE.findall(text)) + len(EMAIL_RE.findall(text)) + len(PHONE_RE.findall(text))
+        contacts = contact_count(text)
         if not contacts:
             continue
         selling = sum(w.lower() in p.spam_words for w in WORD_RE.findall(text))
