@@ -46,6 +46,11 @@ of the algorithm, not of the number of cores). hunspell runs on one core. ``chec
 speed drifts by tens of per cent within minutes, and a ratio of two medians measured
 minutes apart would carry that drift.
 
+Every ``clean`` run writes into a folder of its own (deleting thousands of files right
+before a timed run made the file system's clean-up part of it: the same ``clean`` took
+5.4 s into a new folder and 7.9 to 9.1 s after each deletion), and ``clean`` and
+``clean --jobs 1`` run in turn.
+
 Words are whitespace-separated tokens (as ``wc -w`` counts them); MB is 10^6 bytes.
 Repeated text keeps the speller's per-word caches warm, so throughput on a real crawl
 with more distinct words is lower; the figures are for comparing runs and tools on one
@@ -170,14 +175,21 @@ def run_once(cmd: list[str], env: dict[str, str], stdin: Path | None = None,
             fin.close()
 
 
-def measure(name: str, cmd: list[str], env: dict[str, str], runs: int, words: int = 0, nbytes: int = 0,
+def _command(cmd, k: int) -> list[str]:
+    """A command, or a function of the run's number giving one (a fresh output folder
+    for each run: deleting the last run's thousands of files just before timing the next
+    made the file system's clean-up part of the measurement)."""
+    return cmd(k) if callable(cmd) else cmd
+
+
+def measure(name: str, cmd, env: dict[str, str], runs: int, words: int = 0, nbytes: int = 0,
             stdin: Path | None = None, ok_codes: tuple[int, ...] = (0,), before=None) -> Measure:
     m = Measure(name, words=words, nbytes=nbytes)
-    for _ in range(runs):
+    for k in range(runs):
         if before:
             before()
         try:
-            m.runs.append(run_once(cmd, env, stdin, ok_codes))
+            m.runs.append(run_once(_command(cmd, k), env, stdin, ok_codes))
         except (RuntimeError, OSError) as exc:
             m.error = str(exc)
             break
@@ -193,12 +205,12 @@ def measure_group(names: tuple[str, ...], cmds: tuple[list[str], ...], env: dict
     stay fair (see :func:`round_ratio`)."""
     group = tuple(Measure(n, words=words, nbytes=nbytes) for n in names)
     stdins = stdins or (None,) * len(cmds)
-    for _ in range(runs):
+    for k in range(runs):
         for m, cmd, stdin in zip(group, cmds, stdins):
             if m.error:
                 continue
             try:
-                m.runs.append(run_once(cmd, env, stdin, ok_codes))
+                m.runs.append(run_once(_command(cmd, k), env, stdin, ok_codes))
             except (RuntimeError, OSError) as exc:
                 m.error = str(exc)
     for m in group:
@@ -466,16 +478,16 @@ def main(argv: list[str] | None = None) -> int:
                                                    stdins=stdins)))
             results["fix"] = measure("fix corpus.txt", modulfix + ["fix", *big, str(corpus)], env,
                                      args.runs, cw, cb)
-            out = tmp / "out"
-            results["clean"] = measure(
-                "clean --out-dir pages/*.txt",
-                modulfix + ["clean", "--out-dir", str(out), *sorted(map(str, pages.glob("*.txt")))],
-                env, args.runs, pw, pb, before=lambda: shutil.rmtree(out, ignore_errors=True))
+            # clean and clean --jobs 1 in turn, each run into a new folder (see _command)
+            page_files = sorted(map(str, pages.glob("*.txt")))
+            group = [("clean", "clean --out-dir pages/*.txt",
+                      lambda k: modulfix + ["clean", "--out-dir", str(tmp / f"out-{k}"), *page_files])]
             if has_option(modulfix, "clean", "--jobs", env):
-                results["clean_one"] = measure(
-                    "clean --jobs 1 --out-dir pages/*.txt",
-                    modulfix + ["clean", "--jobs", "1", "--out-dir", str(out), *sorted(map(str, pages.glob("*.txt")))],
-                    env, args.runs, pw, pb, before=lambda: shutil.rmtree(out, ignore_errors=True))
+                group.append(("clean_one", "clean --jobs 1 --out-dir pages/*.txt",
+                              lambda k: modulfix + ["clean", "--jobs", "1", "--out-dir", str(tmp / f"out-one-{k}"),
+                                                    *page_files]))
+            keys, names, cmds = zip(*group)
+            results.update(zip(keys, measure_group(names, cmds, env, args.runs, pw, pb)))
             if has_option(modulfix, "batch", "--jobs", env):
                 results["batch"] = measure(
                     "batch pages.jsonl (clean+check)",
@@ -520,10 +532,12 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print("  check --jobs                       n/a (check has no --jobs)")
             if has_option(modulfix, "clean", "--jobs", env):
+                page_files = sorted(map(str, pages.glob("*.txt")))
                 results["clean_jobs1"], results["clean_jobs2"] = measure_pair(
                     tuple(f"clean --jobs {j} --out-dir pages/*.txt" for j in (1, 2)),
-                    tuple(modulfix + ["clean", "--jobs", str(j), "--out-dir", str(tmp / f"out-jobs{j}"),
-                                      *sorted(map(str, pages.glob("*.txt")))] for j in (1, 2)),
+                    tuple((lambda k, j=j: modulfix + ["clean", "--jobs", str(j), "--out-dir",
+                                                      str(tmp / f"out-jobs{j}-{k}"), *page_files])
+                          for j in (1, 2)),
                     env, args.runs, pw, pb)
             if has_option(modulfix, "batch", "--jobs", env):
                 results["batch_jobs1"], results["batch_jobs2"] = measure_pair(
