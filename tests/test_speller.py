@@ -1346,3 +1346,36 @@ def test_suggestions_put_back_a_dropped_vowel_first():
                         ("pkerja", "pekerja")):
         v = sp.verdict(word)
         assert (v.rule, v.fix, v.suggestions[0]) == ("typo", None, first), (word, v.suggestions)
+
+
+@pytest.mark.parametrize("word,rule,fix", [
+    ("berkerja", "prefix-be", "bekerja"),      # be- before a first syllable in -er, far commoner
+    ("berserta", "prefix-be", "beserta"),
+    ("berpergian", "prefix-be", None),          # commoner, but not by far: suggested only
+    ("bercermin", None, None),                  # keeps ber-: becermin is not written
+    ("berterbangan", None, None),               # both written about as often: left alone
+    ("disinilah", "preposition-joined", "di sinilah"),  # the preposition, with a particle
+    ("dimanakah", "preposition-joined", "di manakah"),
+])
+def test_ber_written_be_and_a_joined_preposition_with_a_particle(sp, word, rule, fix):
+    v = sp.verdict(word)
+    assert (v.rule or None, v.fix) == (rule, fix), v.how
+
+
+def test_di_before_a_place_word_with_a_particle_stays_apart():
+    assert _rules("Karena di sinilah terjadi tawar-menawar. Di manakah kamu?") == []
+
+
+def test_an_unknown_word_the_text_repeats_is_a_term():
+    """Slips rarely repeat letter for letter: the third tubulus is a term of the text
+    (info), while a typo whose correction is sure enough to apply stays one however often
+    it is written."""
+    text = "Air masuk ke tubulus. Dari tubulus air mengalir ke tubulus lain."
+    found = [(f.rule, f.severity, f.fix) for f in check_text(text) if f.text == "tubulus"]
+    assert found == [("unknown-word", "info", None)] * 3
+    assert [f.rule for f in check_text("Air masuk ke tubulus. Dari tubulus air mengalir.")
+            if f.text == "tubulus"] == ["typo", "typo"]
+    slips = [(f.rule, f.fix) for f in check_text("Warga masyrakat desa. Peran masyrakat. Untuk masyrakat.")]
+    assert slips == [("typo", "masyarakat")] * 3
+    assert [(f.rule, f.fix) for f in check_text("Ia merupaka guru. Itu merupaka buku. Ini merupaka meja.")] \
+        == [("typo", "merupakan")] * 3

@@ -76,7 +76,9 @@ _RULES = [
          "adjective of one in -sis (osmotik beside osmosis), re- before a listed "
          "loanword (redistribusi), a rare Latin term without its final vowel (sistol beside "
          "sistole), ber-, ter-, per-, di-, ke- or se- on a word written online that no root "
-         "builds, two edits from anything else (berwewenang), or a unit symbol right after a number (250 kkal). "
+         "builds, two edits from anything else (berwewenang), a unit symbol right after a number (250 kkal), "
+         "or a word the document writes three times or more letter for letter (tubulus), unless "
+         "its correction is sure enough to be applied (slips rarely repeat). "
          "A capitalised word after a place noun (desa Alasa), after a lowercase di, ke or dari "
          "(ke Dalat), or defined as one (Kanaungan adalah desa) is a name, and half of a hyphenated word written with spaces (kolang - kaling) is "
          "not judged on its own.",
@@ -143,6 +145,14 @@ _RULES = [
          "dimasukan, penunjukkan", "dimasukkan, penunjukan",
          "Safe when the corrected form is the only valid analysis; by frequency a warning with "
          "the suggestion (gerakkan and masukan are words too)."),
+    Rule("prefix-be", "error", "spelling",
+         "Flags ber- before a root whose first syllable ends in -er where the be- form is written "
+         "online and far more often (berkerja, berternak, berserta, berpergian).",
+         "PUEBI writes ber- as be- before r and before a first syllable ending in -er; a few "
+         "words keep ber- (bercermin, berperkara), and for those the be- form is not written.",
+         "berkerja, berserta", "bekerja, beserta",
+         "Safe when the be- form is far commoner (zipf gap 1.5); otherwise a warning with the "
+         "suggestion."),
     Rule("preposition-joined", "error", "spelling",
          "Flags the preposition di/ke written joined to a place, direction or time word, di "
          "joined to a function word that no verb is made of (disetiap, diberbagai, dikemudian) "

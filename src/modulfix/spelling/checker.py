@@ -113,6 +113,9 @@ _VOWELS = VOWELS
 
 
 SENTENCE = "sentence"  # a _token_quiet state: quiet except at a sentence start
+# An unknown word the document writes this many times, letter for letter, is taken for a
+# term of the text (info), unless its correction is sure enough to be applied
+TERM_REPEATS = 3
 _SKIP_BACK = frozenset(" \t\r\v\f\u00a0([{“‘\"'*-•–—")
 
 
@@ -886,6 +889,15 @@ class Checker:
         if v.rule in ("typo", "typo-likely") and not cap and self._unit_after_number(toks, i, low):
             return self._finding(tok, "unknown-word", "word not in the dictionary (a unit after a number?)",
                                  tuple(transfer_case(tok.text, s) for s in v.suggestions), None, v.source, "info")
+        if not cap and v.rule == "typo" and v.fix is None and self._times_written(low) >= TERM_REPEATS:
+            # tubulus four times on the page, with no correction sure enough to apply: the
+            # page's term, not a slip (slips rarely repeat letter for letter: the sample's
+            # come once or twice); still reported, as info. A typo with a safe fix stays one.
+            return self._finding(tok, "unknown-word",
+                                 f"word not in the dictionary, written {self._times_written(low)} times here "
+                                 f"(a term?); closest: {v.suggestions[0]}" if v.suggestions else
+                                 "word not in the dictionary (a term of this text?)",
+                                 v.suggestions, None, "document", "info")
         if v.rule == "typo" and self._foreign_company(toks, i, paragraph_start) and not self._sure_slip(low, v):
             return self._finding(tok, "unknown-word",
                                  "word not in the dictionary, next to other unknown words "
@@ -1270,6 +1282,13 @@ class Checker:
         return not any(c in _VOWELS for c in low) or (
             len(low) >= 3 and low[0] in "kmcdgnpµ" and self.lex.zipf(low[1:]) > 0)
 
+    def _di_place(self, low: str) -> bool:
+        """A place, direction or time word that di and ke stand apart from, maybe with a
+        clitic or particle (sini, sinilah, manakah, sananya)."""
+        places = self.lex.di_places
+        return low in places or any(low.endswith(c) and low[:-len(c)] in places
+                                    for c in ("nya", "ku", "mu", "lah", "kah", "pun"))
+
     def _verbal_prefix(self, low: str) -> str:
         """The verbal prefix (meN, di, ter, ber) every analysis of ``low`` has, or "" (a
         root like mereka, tertawa, berbagai; a noun like peraturan)."""
@@ -1559,8 +1578,9 @@ class Checker:
         # passive di- written apart: di lakukan (never before a capital: di Sendai is a place)
         if la == "di" and a.text == "di" and b.text[0].isupper():
             return None
-        if la == "di" and a.text == "di" and lb not in lex.di_places and len(lb) > 3 \
-                and not sp.is_root(lb):
+        if la == "di" and a.text == "di" and self._di_place(lb):
+            return None  # di sinilah, di manakah: the preposition before a place word
+        if la == "di" and a.text == "di" and len(lb) > 3 and not sp.is_root(lb):
             joined = "di" + lb
             if self._passive_when_joined(lb):
                 return self._finding(span, "prefix-di-apart", f"passive prefix di- is written joined: {joined}",

@@ -71,6 +71,11 @@ ATTESTED_SLIP_GAP = 1.8
 ATTESTED_DERIVED_GAP = 2.6
 # -kan/-an (Speller._kan_an_by_frequency): how much commoner the other reading must be
 KAN_AN_GAP = 0.7
+# ber-/be- (Speller._be_by_frequency): the be- form must be written online at least this
+# often, this much more often than the ber- form (and this much for a fix, not a suggestion)
+BE_MIN_ZIPF = 3.0
+BE_GAP = 0.8
+BE_FIX_GAP = 1.5
 # A listed root this rare (not written online) does not make a reading of a word in -kan
 # that a common root in k with -kkan explains (memasukan: meN- + pasu + -kan)
 UNWRITTEN_ROOT_ZIPF = 1.5
@@ -257,7 +262,8 @@ class Speller:
             best = min(valid, key=lambda a: (len(a.prefixes) + bool(a.suffix) + len(a.clitics), -len(a.root)))
             v = _ok(w, "derived: " + best.describe(), self._list_of(best.root))
             v.analyses = list(analyses)
-            near = self._near_frequent(w, best) or self._kan_an_by_frequency(w, valid)
+            near = self._near_frequent(w, best) or self._kan_an_by_frequency(w, valid) \
+                or self._be_by_frequency(w, valid)
             return near or v
         head = self.bound_split(w)
         if head and not (lex.zipf(w[len(head):]) == 0 and any(
@@ -304,7 +310,8 @@ class Speller:
         return lex.sources["roots"]
 
     def _preposition_split(self, w: str) -> str:
-        for clitic in ("nya", "ku", "mu"):  # diantaranya -> di antaranya
+        # diantaranya -> di antaranya, disinilah -> di sinilah (dimanapun: see pun-apart)
+        for clitic in ("nya", "ku", "mu", "lah", "kah"):
             if w.endswith(clitic) and len(w) > len(clitic) + 4:
                 place = self._preposition_split_bare(w[:-len(clitic)])
                 if place:
@@ -431,6 +438,25 @@ class Speller:
         return Verdict(w, "warning", "kan-an", f"-kan after a root ending in k doubles the k; -an does not: {alt}?",
                        (alt,), None, "morphology + wordfreq",
                        how=f"both {w} and {alt} are words; {alt} is far commoner (zipf {z(alt):.2f} vs {z(w):.2f})")
+
+    def _be_by_frequency(self, w: str, valid: list[Analysis]) -> Verdict | None:
+        """ber- before a root whose first syllable ends in -er is be- (PUEBI): bekerja,
+        beternak, beserta, bepergian. A few words keep ber- (bercermin, berperkara), so the
+        be- form must be one people write, and far more often than the ber- form."""
+        if not w.startswith("ber") or len(w) < 7 or not any(
+                a.prefixes[:1] == ("ber",) and len(a.root) >= 4 and a.root[0] not in "aeiou"
+                and a.root[1:3] == "er" for a in valid):
+            return None
+        alt = "be" + w[3:]
+        z = self.lex.zipf
+        if z(alt) < BE_MIN_ZIPF or z(alt) < z(w) + BE_GAP or not self.is_valid(alt):
+            return None
+        how = f"ber- before a first syllable in -er is be-; {alt} is far commoner (zipf {z(alt):.2f} vs {z(w):.2f})"
+        if z(alt) >= z(w) + BE_FIX_GAP:
+            return Verdict(w, "error", "prefix-be", f"ber- is written be- before this root: {alt}", (alt,), alt,
+                           "morphology + wordfreq", how=how)
+        return Verdict(w, "warning", "prefix-be", f"ber- is written be- before this root: {alt}?", (alt,), None,
+                       "morphology + wordfreq", how=how)
 
     def _nonstandard_root(self, w: str) -> Verdict | None:
         """A derivation of a non-standard root: mempraktekkan -> mempraktikkan."""
