@@ -1379,3 +1379,14 @@ def test_an_unknown_word_the_text_repeats_is_a_term():
     assert slips == [("typo", "masyarakat")] * 3
     assert [(f.rule, f.fix) for f in check_text("Ia merupaka guru. Itu merupaka buku. Ini merupaka meja.")] \
         == [("typo", "merupakan")] * 3
+
+
+@pytest.mark.parametrize("word,rule,fix", [
+    ("mempelopori", "affix-melting", "memelopori"),  # valid only via lopor, a root nobody writes
+    ("kedudukkan", "kan-an", "kedudukan"),           # valid only via keduduk
+    ("mempelajari", "", None),                        # per- + ajar: a common root
+    ("menyusut", "", None),                           # written online, though susut is not
+])
+def test_a_reading_through_a_root_nobody_writes_gives_way(sp, word, rule, fix):
+    v = sp.verdict(word)
+    assert (v.rule, v.fix) == (rule, fix), v.how

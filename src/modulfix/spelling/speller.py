@@ -262,8 +262,8 @@ class Speller:
             best = min(valid, key=lambda a: (len(a.prefixes) + bool(a.suffix) + len(a.clitics), -len(a.root)))
             v = _ok(w, "derived: " + best.describe(), self._list_of(best.root))
             v.analyses = list(analyses)
-            near = self._near_frequent(w, best) or self._kan_an_by_frequency(w, valid) \
-                or self._be_by_frequency(w, valid)
+            near = self._unwritten_reading(w, valid, analyses) or self._near_frequent(w, best) \
+                or self._kan_an_by_frequency(w, valid) or self._be_by_frequency(w, valid)
             return near or v
         head = self.bound_split(w)
         if head and not (lex.zipf(w[len(head):]) == 0 and any(
@@ -438,6 +438,25 @@ class Speller:
         return Verdict(w, "warning", "kan-an", f"-kan after a root ending in k doubles the k; -an does not: {alt}?",
                        (alt,), None, "morphology + wordfreq",
                        how=f"both {w} and {alt} are words; {alt} is far commoner (zipf {z(alt):.2f} vs {z(w):.2f})")
+
+    def _unwritten_reading(self, w: str, valid: list[Analysis], analyses: tuple[Analysis, ...]) -> Verdict | None:
+        """A word nobody writes whose only valid readings take a listed root nobody writes,
+        while a common root explains it with a known error: that error, as if no reading
+        were valid. mempelopori (meN- + per- + lopor + -i; meN- + pelopor + -i, unmelted:
+        memelopori), kedudukkan (keduduk + -kan; ke- + duduk + -an written with -kkan)."""
+        z = self.lex.zipf
+        if z(w) >= UNWRITTEN_ROOT_ZIPF or any(z(a.root) >= UNWRITTEN_ROOT_ZIPF for a in valid):
+            return None  # (menyusut: written online, though its root susut is not)
+        common = tuple(a for a in analyses if a.issue and z(a.root) >= 3.0)
+        issue = self._affix_issue(w, common) if common else None
+        if issue is None and w.endswith("kkan"):
+            kan = self._kan_an(w)
+            if kan is not None and z(kan.fix or "") >= 3.5:
+                issue = kan
+        if issue is not None:
+            issue.how = (f"its only valid reading takes a root nobody writes ({valid[0].describe()}); "
+                         + issue.how.replace(f"{w} has no valid analysis; ", ""))
+        return issue
 
     def _be_by_frequency(self, w: str, valid: list[Analysis]) -> Verdict | None:
         """ber- before a root whose first syllable ends in -er is be- (PUEBI): bekerja,
