@@ -486,6 +486,21 @@ def test_console_script_subprocess(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def test_the_process_ends_with_every_line_written(tmp_path, capsys):
+    """The command exits without tearing the interpreter down (modulfix.cli.run): what
+    it printed through a pipe is all there, and the exit code is main()'s."""
+    p = tmp_path / "many.txt"
+    p.write_text((TYPO_LINE + "\n") * 3000, encoding="utf-8")
+    code = main(["check", "--format", "json", str(p)])
+    expected = capsys.readouterr().out
+    env = dict(os.environ)
+    env.setdefault("MODULFIX_CACHE_DIR", str(tmp_path / "cache"))
+    proc = subprocess.run([sys.executable, "-m", "modulfix", "check", "--format", "json", str(p)],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert (proc.returncode, proc.stdout) == (code, expected) and code == EXIT_FINDINGS
+    assert len(expected.splitlines()) >= 3000
+
+
 # ---------------------------------------------------------------- --out-dir safety
 def test_clean_out_dir_does_not_clobber_a_later_input(capsys, tmp_path):
     d = tmp_path / "d"

@@ -1,5 +1,3 @@
-import sys
+from modulfix.cli import run
 
-from modulfix.cli import main
-
-sys.exit(main())
+run()

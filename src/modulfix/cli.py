@@ -789,5 +789,22 @@ def main(argv: list[str] | None = None) -> int:
     return rv if isinstance(rv, int) else EXIT_OK
 
 
+def run() -> None:  # pragma: no cover - the console script; tests call main()
+    """The ``modulfix`` command: :func:`main`, then exit without tearing the interpreter
+    down. Freeing the lexicon's objects one by one took about 20 ms of the 140 ms that
+    ``check`` takes on one paragraph, and nothing is left to clean up by then (outputs
+    are written and closed, temporary files removed), so the process ends right after its
+    streams are flushed; a run that started worker processes exits the usual way."""
+    code = main()
+    if "multiprocessing" in sys.modules:
+        sys.exit(code)  # worker processes were started: let the interpreter see them out
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # the reader went away (a closed pipe): nothing more can be said
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
